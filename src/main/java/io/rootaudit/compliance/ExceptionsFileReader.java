@@ -1,0 +1,111 @@
+package io.rootaudit.compliance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/** Reads the exceptions YAML file: finds the list of entries and has each one validated. */
+final class ExceptionsFileReader {
+
+    private static final String TOP_LEVEL_KEY = "exceptions";
+
+    private final Path file;
+    private final Set<String> knownRuleIds;
+
+    ExceptionsFileReader(Path file, Set<String> knownRuleIds) {
+        this.file = file;
+        this.knownRuleIds = Set.copyOf(knownRuleIds);
+    }
+
+    List<ExceptionEntry> read() {
+        List<?> items = entryList(parse());
+        List<String> problems = new ArrayList<>();
+        List<ExceptionEntry> entries = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String location = file + ": entry " + (i + 1);
+            Optional<ExceptionEntry> entry = new ExceptionEntryReader(location, knownRuleIds, problems).read(items.get(i));
+            entry.ifPresent(entries::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExceptionsFileException(problems);
+        }
+        return entries;
+    }
+
+    private Object parse() {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidExceptionsFileException("Cannot read exceptions file " + file + ": " + e, e);
+        }
+        try {
+            return yaml().load(text);
+        } catch (YAMLException e) {
+            throw new InvalidExceptionsFileException(file + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private List<?> entryList(Object document) {
+        if (document == null) {
+            return List.of();
+        }
+        if (document instanceof List<?> list) {
+            return list;
+        }
+        if (document instanceof Map<?, ?> map) {
+            for (Object key : map.keySet()) {
+                if (!TOP_LEVEL_KEY.equals(key)) {
+                    throw structure("unknown top-level key '" + key + "'; the only allowed key is '"
+                            + TOP_LEVEL_KEY + ":', holding the list of entries");
+                }
+            }
+            Object list = map.get(TOP_LEVEL_KEY);
+            if (list == null) {
+                return List.of();
+            }
+            if (list instanceof List<?> entries) {
+                return entries;
+            }
+            throw structure("'" + TOP_LEVEL_KEY + ":' must hold a list of entries, each starting with '- account:'");
+        }
+        throw structure("the top level must be a list of entries, or a map whose only key '"
+                + TOP_LEVEL_KEY + ":' holds that list");
+    }
+
+    private InvalidExceptionsFileException structure(String problem) {
+        return new InvalidExceptionsFileException(List.of(file + ": " + problem));
+    }
+
+    /** Safe types only, duplicate keys rejected, and dates kept as text so they are parsed strictly. */
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        DumperOptions dumperOptions = new DumperOptions();
+        return new Yaml(new TextTimestampConstructor(options), new Representer(dumperOptions), dumperOptions, options);
+    }
+
+    /**
+     * SnakeYAML turns an unquoted {@code 2026-02-30} into a java.util.Date of 2026-03-02 (lenient
+     * calendar); keeping timestamps as text lets {@code LocalDate.parse} reject it instead.
+     */
+    private static final class TextTimestampConstructor extends SafeConstructor {
+        TextTimestampConstructor(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.rootaudit.compliance;
+
+import java.util.List;
+import java.util.Set;
+
+/** Counts accounts against a set of rules: one rule for a rule tally, every rule mapped to a control for a control tally. */
+final class TallyCounter {
+
+    private TallyCounter() {}
+
+    static Tally tally(List<AccountOutcome> outcomes, Set<String> ruleIds) {
+        int failed = 0;
+        int excepted = 0;
+        int passed = 0;
+        int notAssessed = 0;
+        for (AccountOutcome outcome : outcomes) {
+            if (outcome.status() == AccountStatus.ERROR) {
+                notAssessed++;
+            } else if (outcome.audited()) {
+                List<AssessedFinding> relevant = outcome.findings().stream()
+                        .filter(finding -> ruleIds.contains(finding.finding().ruleId()))
+                        .toList();
+                if (relevant.stream().anyMatch(finding -> !finding.excepted())) {
+                    failed++;
+                } else if (!relevant.isEmpty()) {
+                    excepted++;
+                } else {
+                    passed++;
+                }
+            }
+        }
+        return new Tally(failed, excepted, passed, notAssessed);
+    }
+}

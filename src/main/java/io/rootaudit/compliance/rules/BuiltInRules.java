@@ -1,0 +1,49 @@
+package io.rootaudit.compliance.rules;
+
+import io.rootaudit.compliance.AccountRule;
+import io.rootaudit.compliance.OrganizationRule;
+import java.lang.reflect.Constructor;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Every rule of this package, found by scanning the package for rule classes, so that tools and tests get
+ * the same catalog as the application and adding a rule means adding one class here, nothing else.
+ */
+public final class BuiltInRules {
+
+    private BuiltInRules() {}
+
+    public static List<AccountRule> accountRules() {
+        return instances(AccountRule.class);
+    }
+
+    public static List<OrganizationRule> organizationRules() {
+        return instances(OrganizationRule.class);
+    }
+
+    private static <T> List<T> instances(Class<T> type) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(type));
+        return scanner.findCandidateComponents(BuiltInRules.class.getPackageName()).stream()
+                .map(BeanDefinition::getBeanClassName)
+                .sorted(Comparator.naturalOrder())
+                .map(name -> instantiate(type, name))
+                .toList();
+    }
+
+    private static <T> T instantiate(Class<T> type, String className) {
+        try {
+            Class<?> cls = ClassUtils.forName(className, BuiltInRules.class.getClassLoader());
+            Constructor<?> constructor = cls.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return type.cast(constructor.newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Rule " + className + " needs a no-argument constructor", e);
+        }
+    }
+}

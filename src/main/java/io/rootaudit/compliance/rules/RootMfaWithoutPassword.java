@@ -1,0 +1,48 @@
+package io.rootaudit.compliance.rules;
+
+import io.rootaudit.audit.RootCredentialInventory;
+import io.rootaudit.compliance.AccountRule;
+import io.rootaudit.compliance.Finding;
+import io.rootaudit.compliance.RuleContext;
+import io.rootaudit.compliance.RuleMetadata;
+import io.rootaudit.compliance.Severity;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+final class RootMfaWithoutPassword implements AccountRule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "root-mfa-without-password",
+            "Root user has an MFA device but no password",
+            Severity.LOW,
+            "An MFA device left behind after the password was deleted protects nothing, since MFA only"
+                    + " guards console sign-in, and it keeps the root from being cleanly credential-less,"
+                    + " which makes its state harder to attest. It maps to no control: CIS v5.0 says MFA is"
+                    + " neither possible nor necessary once root credentials are removed (1.4 passes when"
+                    + " password_enabled is false), and Security Hub IAM.6/IAM.9 pass without a password.",
+            "Deactivate the device with rootaudit's remediation (sts:AssumeRoot with the"
+                    + " IAMDeleteRootUserCredentials task policy, iam:DeactivateMFADevice), or in the IAM"
+                    + " console: Root access management > select the account > Take privileged action > Delete"
+                    + " root user credentials. Deleting a virtual device afterwards may be denied to the task"
+                    + " policy; that is harmless once it is deactivated.",
+            List.of());
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(RootCredentialInventory inventory, RuleContext context) {
+        if (inventory.hasPassword()) {
+            return List.of();
+        }
+        return inventory.mfaDevices().stream()
+                .map(device -> METADATA.finding(
+                        "MFA device " + device.serialNumber() + " (" + device.type().name().toLowerCase()
+                                + ", enabled " + Describe.day(device.enabledAt()) + ") remains, but root has no password",
+                        device.serialNumber()))
+                .toList();
+    }
+}

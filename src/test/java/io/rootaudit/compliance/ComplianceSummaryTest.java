@@ -1,0 +1,131 @@
+package io.rootaudit.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComplianceSummaryTest {
+
+    private static final RuleCatalog CATALOG = RuleCatalog.defaults();
+
+    private static final Finding ACTIVE_KEY =
+            new Finding("root-access-key-active", Severity.CRITICAL, "Access key AKIA1 is active", "AKIA1");
+    private static final Finding INACTIVE_KEY =
+            new Finding("root-access-key-inactive", Severity.MEDIUM, "Access key AKIA2 is inactive", "AKIA2");
+    private static final Finding NO_MFA =
+            new Finding("root-password-without-mfa", Severity.CRITICAL, "Root has a password and no MFA", null);
+
+    private final List<AccountOutcome> outcomes = List.of(
+            new AccountOutcome("000000000001", AccountStatus.COMPLIANT, List.of()),
+            new AccountOutcome("000000000002", AccountStatus.COMPLIANT, List.of()),
+            new AccountOutcome("000000000003", AccountStatus.NON_COMPLIANT,
+                    List.of(AssessedFinding.open(ACTIVE_KEY), new AssessedFinding(INACTIVE_KEY, "RISK-7"))),
+            new AccountOutcome("000000000004", AccountStatus.EXCEPTED, List.of(new AssessedFinding(INACTIVE_KEY, "RISK-8"))),
+            new AccountOutcome("000000000005", AccountStatus.NON_COMPLIANT, List.of(AssessedFinding.open(NO_MFA))),
+            AccountOutcome.notAudited("000000000006", AccountStatus.ERROR),
+            AccountOutcome.notAudited("000000000007", AccountStatus.NOT_APPLICABLE),
+            AccountOutcome.notAudited("000000000008", AccountStatus.SKIPPED));
+
+    private final ComplianceSummary summary = ComplianceSummary.of(outcomes, CATALOG);
+
+    @Test
+    void countsEveryStatusIncludingZeros() {
+        assertThat(summary.accountsByStatus()).containsExactly(
+                Map.entry(AccountStatus.COMPLIANT, 2),
+                Map.entry(AccountStatus.NON_COMPLIANT, 2),
+                Map.entry(AccountStatus.EXCEPTED, 1),
+                Map.entry(AccountStatus.ERROR, 1),
+                Map.entry(AccountStatus.NOT_APPLICABLE, 1),
+                Map.entry(AccountStatus.SKIPPED, 1));
+    }
+
+    @Test
+    void complianceRateCountsErrorsInTheDenominator() {
+        // (2 compliant + 1 excepted) / (2 + 2 non-compliant + 1 + 1 error); N/A and skipped are out.
+        assertThat(summary.complianceRate().getAsDouble()).isCloseTo(3.0 / 6.0, within(1e-12));
+    }
+
+    @Test
+    void countsOnlyUnexceptedFindingsBySeverity() {
+        assertThat(summary.openFindingsBySeverity()).containsExactly(
+                Map.entry(Severity.CRITICAL, 2),
+                Map.entry(Severity.HIGH, 0),
+                Map.entry(Severity.MEDIUM, 0),
+                Map.entry(Severity.LOW, 0),
+                Map.entry(Severity.INFORMATIONAL, 0));
+    }
+
+    @Test
+    void talliesPerRuleWithErrorsAsNotAssessed() {
+        assertThat(summary.byRule()).containsKeys(CATALOG.accountRules().stream()
+                .map(rule -> rule.metadata().id()).toArray(String[]::new));
+        assertThat(summary.byRule().keySet()).doesNotContain("org-root-sessions-disabled");
+        // 5 audited accounts, 1 in error
+        assertThat(summary.byRule().get("root-access-key-active")).isEqualTo(new Tally(1, 0, 4, 1));
+        assertThat(summary.byRule().get("root-access-key-inactive")).isEqualTo(new Tally(0, 2, 3, 1));
+        assertThat(summary.byRule().get("root-password-without-mfa")).isEqualTo(new Tally(1, 0, 4, 1));
+        assertThat(summary.byRule().get("root-mfa-without-password")).isEqualTo(new Tally(0, 0, 5, 1));
+    }
+
+    @Test
+    void controlFailsWhenAnyMappedRuleHasAnUnexceptedFinding() {
+        // IAM.4 maps both key rules: account 3 has an open active key and an excepted inactive key.
+        assertThat(summary.byControl().get(Control.securityHub("IAM.4"))).isEqualTo(new Tally(1, 1, 3, 1));
+        assertThat(summary.byControl().get(Control.cisV5("1.3"))).isEqualTo(new Tally(1, 1, 3, 1));
+        assertThat(summary.byControl().get(Control.securityHub("IAM.6"))).isEqualTo(new Tally(1, 0, 4, 1));
+        assertThat(summary.byControl().get(Control.cisV7("2.1.1"))).isEqualTo(new Tally(0, 0, 5, 1));
+    }
+
+    @Test
+    void controlsAreSortedByFrameworkThenId() {
+        assertThat(summary.byControl().keySet()).extracting(Control::label).containsExactly(
+                "CIS v3.0 1.4", "CIS v3.0 1.5", "CIS v3.0 1.6", "CIS v3.0 1.7",
+                "CIS v5.0 1.3", "CIS v5.0 1.4", "CIS v5.0 1.5", "CIS v5.0 1.6",
+                "CIS v7.0 2.1.1",
+                "Security Hub IAM.4", "Security Hub IAM.6", "Security Hub IAM.9");
+    }
+
+    @Test
+    void emptyRunHasNoRateAndZeroCounts() {
+        ComplianceSummary empty = ComplianceSummary.of(List.of(), CATALOG);
+
+        assertThat(empty.complianceRate()).isEmpty();
+        assertThat(empty.accountsByStatus()).hasSize(AccountStatus.values().length).containsValue(0).doesNotContainValue(1);
+        assertThat(empty.byRule().get("root-access-key-active")).isEqualTo(new Tally(0, 0, 0, 0));
+    }
+
+    @Test
+    void runWithOnlyOutOfScopeAccountsHasNoRate() {
+        ComplianceSummary onlySkipped = ComplianceSummary.of(
+                List.of(AccountOutcome.notAudited("000000000009", AccountStatus.SKIPPED)), CATALOG);
+
+        assertThat(onlySkipped.complianceRate()).isEmpty();
+    }
+
+    @Test
+    void onlyErrorsIsZeroPercentNotNoRate() {
+        ComplianceSummary onlyErrors = ComplianceSummary.of(
+                List.of(AccountOutcome.notAudited("000000000009", AccountStatus.ERROR)), CATALOG);
+
+        assertThat(onlyErrors.complianceRate()).hasValue(0.0);
+    }
+
+    @Test
+    void rejectsFindingsOfUnknownRules() {
+        Finding stray = new Finding("org-root-sessions-disabled", Severity.MEDIUM, "d", null);
+        List<AccountOutcome> withStray = List.of(
+                new AccountOutcome("000000000001", AccountStatus.NON_COMPLIANT, List.of(AssessedFinding.open(stray))));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ComplianceSummary.of(withStray, CATALOG));
+    }
+
+    @Test
+    void notAuditedRefusesAVerdictStatus() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AccountOutcome.notAudited("000000000001", AccountStatus.COMPLIANT));
+    }
+}
