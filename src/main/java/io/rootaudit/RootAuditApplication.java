@@ -1,4 +1,13 @@
 package io.rootaudit;
+
+import io.rootaudit.cli.Cli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** rootaudit: audits the root users of every member account of an AWS Organization. See the README. */
 @SpringBootApplication
-public class RootAuditApplication { public static void main(String[] a){} }
+public class RootAuditApplication {
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+}

@@ -1,0 +1,38 @@
+package io.rootaudit.aws;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * The region of the STS endpoint that serves AssumeRoot (and of S3): the configured one, else the SDK's
+ * region chain. AssumeRoot is only served by regional endpoints, so the global pseudo-region is refused.
+ */
+public final class AwsRegion {
+
+    private final String configured;
+
+    AwsRegion(String configured) {
+        this.configured = configured == null || configured.isBlank() ? null : configured;
+    }
+
+    /** Resolves the region or explains how to set one. */
+    public Region resolve() {
+        Region region;
+        if (configured != null) {
+            region = Region.of(configured);
+        } else {
+            try {
+                region = new DefaultAwsRegionProviderChain().getRegion();
+            } catch (SdkClientException e) {
+                throw new IllegalStateException("No AWS region is configured: set rootaudit.aws.region, "
+                        + "AWS_REGION, or a region in your AWS profile");
+            }
+        }
+        if (region.isGlobalRegion()) {
+            throw new IllegalStateException("Region " + region.id() + " is global; AssumeRoot needs a regional "
+                    + "STS endpoint: set rootaudit.aws.region to a region such as us-east-1");
+        }
+        return region;
+    }
+}

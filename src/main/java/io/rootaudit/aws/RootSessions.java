@@ -1,0 +1,44 @@
+package io.rootaudit.aws;
+
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRootResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+
+/**
+ * The one place that calls sts:AssumeRoot. It turns (member account, task policy) into a
+ * {@link RootSession} whose credentials never leave it.
+ */
+@Component
+public class RootSessions {
+
+    private final StsClient sts;
+
+    RootSessions(StsClient sts) {
+        this.sts = sts;
+    }
+
+    /**
+     * Opens a root session in {@code accountId} limited to {@code taskPolicy}.
+     *
+     * @throws software.amazon.awssdk.awscore.exception.AwsServiceException when AWS refuses, for example
+     *     AccessDenied because an SCP blocks the session or RootSessions is disabled
+     */
+    public RootSession open(String accountId, TaskPolicy taskPolicy, Duration duration) {
+        AssumeRootResponse response = sts.assumeRoot(r -> r
+                .targetPrincipal(accountId)
+                .taskPolicyArn(PolicyDescriptorType.builder().arn(taskPolicy.arn()).build())
+                .durationSeconds((int) duration.toSeconds()));
+        Credentials c = response.credentials();
+        AwsSessionCredentials credentials = AwsSessionCredentials.builder()
+                .accessKeyId(c.accessKeyId())
+                .secretAccessKey(c.secretAccessKey())
+                .sessionToken(c.sessionToken())
+                .expirationTime(c.expiration())
+                .build();
+        return new RootSession(accountId, taskPolicy, credentials, c.expiration());
+    }
+}

@@ -1,0 +1,99 @@
+package io.rootaudit.cli;
+
+import io.rootaudit.compliance.AccountStatus;
+import io.rootaudit.compliance.OrganizationPosture;
+import io.rootaudit.compliance.RuleCatalog;
+import io.rootaudit.job.AuditRuns;
+import io.rootaudit.organization.Preflight;
+import io.rootaudit.organization.PreflightReport;
+import io.rootaudit.report.RunReports;
+import io.rootaudit.store.RunRecord;
+import io.rootaudit.store.RunStore;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code audit}: preflight, then start or resume the period's run, then report and choose the exit code. */
+@Component
+class AuditCommand {
+
+    private final AuditRuns runs;
+    private final Preflight preflight;
+    private final RunStore store;
+    private final RunReports reports;
+    private final RuleCatalog catalog;
+    private final JsonMapper json;
+    private final PrintStream out = System.out;
+
+    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, RunReports reports, RuleCatalog catalog,
+                 JsonMapper json) {
+        this.runs = runs;
+        this.preflight = preflight;
+        this.store = store;
+        this.reports = reports;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    ExitCode run(boolean rerun) {
+        if (!rerun) {
+            Optional<RunRecord> done = runs.completedRunKnownOffline();
+            if (done.isPresent()) {
+                return alreadyDone(done.get());
+            }
+        }
+        PreflightReport report = preflight.run();
+        RunPrinter.preflight(out, report);
+        if (!report.passed()) {
+            out.println("A prerequisite is missing: nothing was audited or written.");
+            return ExitCode.PREREQUISITE_MISSING;
+        }
+        if (!rerun) {
+            Optional<RunRecord> done = runs.completedRun(report.organization().id());
+            if (done.isPresent()) {
+                return alreadyDone(done.get());
+            }
+        }
+        RunRecord run = runs.startOrResume(report);
+        JobExecution execution;
+        try {
+            execution = runs.execute(run);
+        } catch (Exception e) {
+            System.err.println("rootaudit: run " + run.runId() + " could not start: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            System.err.println("rootaudit: run " + run.runId() + " did not complete (" + execution.getStatus() + "): "
+                    + execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
+            System.err.println("Run the same command again to resume it; accounts already audited are kept.");
+            return ExitCode.FAILURE;
+        }
+        return outcome(store.run(run.runId()).orElseThrow());
+    }
+
+    private ExitCode alreadyDone(RunRecord run) {
+        out.println("Period " + run.period() + " of organization " + run.organizationId() + " was already audited by run "
+                + run.runId() + " (completed " + run.endedAt() + "). Use --rerun to start a new run.");
+        out.println("Results: " + reports.folderOf(run).path().toAbsolutePath().normalize());
+        return ExitCode.OK;
+    }
+
+    private ExitCode outcome(RunRecord run) {
+        Map<AccountStatus, Long> counts = store.countByStatus(run.runId());
+        PreflightReport report = json.readValue(run.preflightJson(), PreflightReport.class);
+        int organizationFindings = catalog.evaluate(new OrganizationPosture(
+                report.rootCredentialsManagementEnabled(), report.rootSessionsEnabled())).size();
+        RunPrinter.summary(out, run, counts, reports.folderOf(run).path(), organizationFindings);
+        if (counts.get(AccountStatus.ERROR) > 0) {
+            return ExitCode.NOT_AUDITED;
+        }
+        if (counts.get(AccountStatus.NON_COMPLIANT) > 0 || organizationFindings > 0) {
+            return ExitCode.NON_COMPLIANT;
+        }
+        return ExitCode.OK;
+    }
+}

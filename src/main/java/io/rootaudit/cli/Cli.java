@@ -1,0 +1,135 @@
+package io.rootaudit.cli;
+
+import io.rootaudit.RootAuditApplication;
+import io.rootaudit.compliance.InvalidExceptionsFileException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+/**
+ * The command-line entry: parses the command, starts Spring Boot with the remaining arguments as
+ * configuration, runs the command and turns every outcome into a documented exit code. Configuration
+ * errors are reported as one line per problem naming the property, before any AWS call.
+ */
+public final class Cli {
+
+    static final Map<String, Set<String>> SWITCHES = Map.of(
+            "audit", Set.of("rerun"),
+            "preflight", Set.of(),
+            "demo", Set.of());
+    static final Map<String, Set<String>> VALUED = Map.of();
+
+    private Cli() {}
+
+    public static int run(String... args) {
+        PrintStream out = System.out;
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, SWITCHES, VALUED);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("rootaudit: " + e.getMessage());
+            System.err.println("Run 'java -jar rootaudit.jar --help' for usage.");
+            return ExitCode.USAGE.code();
+        }
+        if (line.command() == null) {
+            out.print(Help.general());
+            return line.help() ? ExitCode.OK.code() : ExitCode.USAGE.code();
+        }
+        if (!SWITCHES.containsKey(line.command())) {
+            System.err.println("rootaudit: unknown command '" + line.command() + "'");
+            System.err.print(Help.general());
+            return ExitCode.USAGE.code();
+        }
+        if (line.help()) {
+            out.print(Help.of(line.command()));
+            return ExitCode.OK.code();
+        }
+        return switch (line.command()) {
+            case "audit" -> inContext(line.springArgs(), ctx -> ctx.getBean(AuditCommand.class).run(line.flag("rerun")));
+            case "preflight" -> inContext(line.springArgs(), ctx -> ctx.getBean(PreflightCommand.class).run());
+            case "demo" -> new DemoCommand().run(line.springArgs());
+            default -> throw new IllegalStateException(line.command());
+        };
+    }
+
+    /** Starts the application with {@code springArgs} as configuration, runs {@code command}, and closes it. */
+    static int inContext(List<String> springArgs, Function<ConfigurableApplicationContext, ExitCode> command) {
+        SpringApplication app = new SpringApplication(RootAuditApplication.class);
+        try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+            return command.apply(context).code();
+        } catch (RuntimeException e) {
+            String configProblem = configurationProblem(e);
+            if (configProblem != null) {
+                System.err.println("rootaudit: invalid configuration:");
+                System.err.println(configProblem);
+                System.err.println("Nothing was audited. See config/application.example.yml for every property.");
+                return ExitCode.USAGE.code();
+            }
+            System.err.println("rootaudit: failed: " + chain(e));
+            e.printStackTrace();
+            return ExitCode.FAILURE.code();
+        }
+    }
+
+    /** A readable description of a configuration error anywhere in the cause chain, or null. */
+    static String configurationProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindValidationException v) {
+                StringBuilder sb = new StringBuilder();
+                for (ObjectError error : v.getValidationErrors().getAllErrors()) {
+                    sb.append("  - ").append(describe(error)).append('\n');
+                }
+                return sb.toString().stripTrailing();
+            }
+            if (t instanceof InvalidExceptionsFileException x) {
+                return "  - " + String.join("\n  - ", x.problems());
+            }
+            if (t instanceof BindException b) {
+                Throwable cause = b.getCause();
+                if (!(cause instanceof BindValidationException)) {
+                    return "  - " + b.getMessage() + (cause == null ? "" : ": " + rootMessage(cause));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(ObjectError error) {
+        String message = error.getDefaultMessage();
+        if (message != null && message.startsWith("rootaudit.")) {
+            return message;
+        }
+        if (error instanceof FieldError f) {
+            return "rootaudit." + kebab(f.getField()) + ": " + message + " (was: " + f.getRejectedValue() + ")";
+        }
+        return message;
+    }
+
+    static String kebab(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            sb.append(" <- ").append(t.getMessage());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.rootaudit.cli;
+
+/**
+ * Process exit codes, documented in the README, so cron and monitoring can tell a compliant organization
+ * from findings, from accounts that could not be audited, from a broken setup.
+ */
+public enum ExitCode {
+    /** Every audited account is compliant or excepted (also: a completed period was not run again). */
+    OK(0),
+    /** Anything unexpected: a crash, a failed job step. Running the same command again resumes the run. */
+    FAILURE(1),
+    /** Invalid configuration or command line: nothing was called or written. */
+    USAGE(2),
+    /** The audit found non-compliant accounts or organization-level findings. */
+    NON_COMPLIANT(3),
+    /** Some accounts could not be audited (takes precedence over NON_COMPLIANT). */
+    NOT_AUDITED(4),
+    /** A prerequisite (credentials, organization, trusted access, root access features, caller) is missing. */
+    PREREQUISITE_MISSING(5);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,75 @@
+package io.rootaudit.cli;
+
+/** Usage texts of the command line. */
+final class Help {
+
+    private Help() {}
+
+    static String general() {
+        return """
+                Usage: java -jar rootaudit.jar <command> [options] [--rootaudit.<property>=<value> ...]
+
+                Audits the root user of every member account of an AWS Organization through sts:AssumeRoot
+                (task policy IAMAuditRootUserCredentials) and writes evidence of the result.
+
+                Commands:
+                  audit      Run the monthly audit (resumes an unfinished run of the period)
+                  preflight  Check prerequisites and permissions; audits nothing
+                  demo       Start the bundled AWS emulator, seed a demo organization and audit it
+
+                Run 'java -jar rootaudit.jar <command> --help' for a command's options.
+                Configuration: Spring Boot properties under 'rootaudit' from YAML
+                (--spring.config.additional-location=FILE), environment variables (ROOTAUDIT_AUDIT_CONCURRENCY=8)
+                or arguments (--rootaudit.audit.concurrency=8); see config/application.example.yml.
+                AWS credentials and region come from the standard AWS chain; AWS_ENDPOINT_URL redirects every client.
+
+                Exit codes: 0 compliant, 1 failure, 2 invalid configuration or usage, 3 non-compliant findings,
+                            4 accounts that could not be audited, 5 a prerequisite is missing.
+                """;
+    }
+
+    static String of(String command) {
+        return switch (command) {
+            case "audit" -> """
+                    Usage: java -jar rootaudit.jar audit [--rerun] [--rootaudit.<property>=<value> ...]
+
+                    Runs preflight, snapshots the in-scope accounts, audits each member account's root user,
+                    scores it, stores the run and writes results.json and accounts.csv to
+                    <rootaudit.report.local-dir>/<organization id>/<period>/<run id>/.
+
+                    One run per organization and period (rootaudit.period, default the current UTC month):
+                    a completed period is reported and not audited again; an interrupted run is resumed
+                    by running the same command again.
+
+                    Options:
+                      --rerun   Start a new run even though the period was already audited
+                      --help    Show this help
+
+                    Exit codes: 0 all audited accounts compliant or excepted; 3 non-compliant findings;
+                    4 some accounts could not be audited (precedes 3); 5 a prerequisite is missing;
+                    2 invalid configuration; 1 anything else (run the same command again to resume).
+                    """;
+            case "preflight" -> """
+                    Usage: java -jar rootaudit.jar preflight [--rootaudit.<property>=<value> ...]
+
+                    Checks, without auditing or writing anything: AWS credentials; the organization and its
+                    ALL-features mode; that the caller is the management account or the IAM delegated
+                    administrator; trusted access for iam.amazonaws.com; and that IAM's
+                    RootCredentialsManagement and RootSessions features are enabled.
+                    Each failed check names its fix.
+
+                    Exit codes: 0 every prerequisite is met; 5 a prerequisite is missing; 2 invalid configuration.
+                    """;
+            case "demo" -> """
+                    Usage: java -jar rootaudit.jar demo [--rootaudit.<property>=<value> ...]
+
+                    Starts the bundled loopback AWS emulator (python3 with moto 5.2.1:
+                    pip install 'moto[server]==5.2.1'), seeds a demo organization of 3 OUs and 34 accounts
+                    with every finding somewhere, audits it, prints the summary and where the files are,
+                    stops the emulator, and exits with the audit's exit code.
+                    Touches no real AWS account and ignores your AWS credentials.
+                    """;
+            default -> general();
+        };
+    }
+}

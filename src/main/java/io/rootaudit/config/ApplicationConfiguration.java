@@ -1,0 +1,26 @@
+package io.rootaudit.config;
+
+import io.rootaudit.compliance.ExceptionRegister;
+import io.rootaudit.compliance.RuleCatalog;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Application-wide beans: configuration properties, the clock, and the exceptions register read at startup. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RootAuditProperties.class)
+class ApplicationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Read and validated at startup: a broken exceptions file stops the run before any AWS call. */
+    @Bean
+    ExceptionRegister exceptionRegister(RootAuditProperties properties, RuleCatalog catalog) {
+        return properties.exceptionsFile() == null ? ExceptionRegister.empty()
+                : ExceptionRegister.load(properties.exceptionsFile(), catalog.ruleIds());
+    }
+}

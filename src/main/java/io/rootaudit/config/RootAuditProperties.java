@@ -1,0 +1,114 @@
+package io.rootaudit.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of rootaudit, bound from Spring Boot's configuration (YAML, environment variables,
+ * {@code --rootaudit.x=y}) and validated before any AWS call, so that a typo fails the run at startup
+ * with a message naming the property instead of half-way through an organization.
+ * {@code config/application.example.yml} documents each property.
+ */
+@Validated
+@ConfigurationProperties("rootaudit")
+public record RootAuditProperties(
+        @Valid @NotNull @DefaultValue Aws aws,
+        @Valid @NotNull @DefaultValue Scope scope,
+        @Valid @NotNull @DefaultValue Audit audit,
+        @Valid @NotNull @DefaultValue Preflight preflight,
+        Path exceptionsFile,
+        @Valid @NotNull @DefaultValue Report report,
+        @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
+        String period) {
+
+
+    /** The audited month: the configured one, else the current UTC month. */
+    public YearMonth effectivePeriod() {
+        return period == null || period.isBlank() ? YearMonth.now(ZoneOffset.UTC) : YearMonth.parse(period);
+    }
+
+    @AssertTrue(message = "rootaudit.exceptions-file points to a file that does not exist or cannot be read")
+    boolean isExceptionsFileReadable() {
+        return exceptionsFile == null || Files.isReadable(exceptionsFile);
+    }
+
+    /**
+     * AWS client settings. Credentials always come from the SDK's default chain (profiles, SSO,
+     * environment, instance role); endpoints from {@code AWS_ENDPOINT_URL} and its per-service variants.
+     *
+     * @param region region of the STS endpoint used for AssumeRoot (AssumeRoot has no global endpoint);
+     *     empty = the SDK's region chain ({@code AWS_REGION}, profile)
+     * @param maxAttempts attempts per AWS request, including the first, before a throttled or failed
+     *     request counts as the account's error
+     */
+    public record Aws(
+            @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d", message = "must be a region code such as us-east-1 (AssumeRoot needs a regional STS endpoint)")
+            String region,
+            @Min(1) @Max(20) @DefaultValue("10") int maxAttempts) {}
+
+    /**
+     * Which accounts are in scope. Out-of-scope accounts are not listed at all.
+     *
+     * @param organizationalUnits OU ids ({@code ou-...}) or root ids ({@code r-...}), recursive; empty = whole organization
+     * @param includeAccounts when not empty, only these account ids (within the OUs above)
+     * @param excludeAccounts account ids never audited
+     */
+    public record Scope(
+            List<@Pattern(regexp = "(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32})|(r-[0-9a-z]{4,32})", message = "must be an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)") String> organizationalUnits,
+            List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> includeAccounts,
+            List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> excludeAccounts) {
+        public Scope {
+            organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
+            includeAccounts = includeAccounts == null ? List.of() : List.copyOf(includeAccounts);
+            excludeAccounts = excludeAccounts == null ? List.of() : List.copyOf(excludeAccounts);
+        }
+    }
+
+    /**
+     * The audit step.
+     *
+     * @param concurrency accounts audited at once
+     * @param sessionDuration lifetime of each AssumeRoot session (at most 900 s, AWS's limit)
+     * @param recentUseDays a root password or key used within this many days is a finding
+     */
+    public record Audit(
+            @Min(1) @Max(256) @DefaultValue("16") int concurrency,
+            @NotNull @DefaultValue("900s") Duration sessionDuration,
+            @Min(1) @Max(3650) @DefaultValue("90") int recentUseDays) {
+
+        @AssertTrue(message = "rootaudit.audit.session-duration must be between 1s and 900s (AssumeRoot's maximum)")
+        boolean isSessionDurationValid() {
+            return sessionDuration != null && sessionDuration.toSeconds() >= 1 && sessionDuration.toSeconds() <= 900;
+        }
+    }
+
+    /**
+     * @param requireRootCredentialsManagement when false, a disabled RootCredentialsManagement feature is
+     *     reported as an organization finding instead of stopping the run (the audit itself only needs RootSessions)
+     */
+    public record Preflight(@DefaultValue("true") boolean requireRootCredentialsManagement) {}
+
+    /** @param localDir where each run's evidence folder is written */
+    public record Report(@NotNull @DefaultValue("./reports") Path localDir) {
+
+        // @NotBlank does not apply to Path; keep a clear message for an empty value
+        @AssertTrue(message = "rootaudit.report.local-dir must not be empty")
+        boolean isLocalDirSet() {
+            return localDir != null && !localDir.toString().isBlank();
+        }
+    }
+}

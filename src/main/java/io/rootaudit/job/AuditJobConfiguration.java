@@ -1,0 +1,129 @@
+package io.rootaudit.job;
+
+import io.rootaudit.audit.RootCredentialCollector;
+import io.rootaudit.compliance.ExceptionRegister;
+import io.rootaudit.compliance.RuleCatalog;
+import io.rootaudit.compliance.AccountScorer;
+import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.organization.OrganizationDirectory;
+import io.rootaudit.report.RunReports;
+import io.rootaudit.store.AccountResult;
+import io.rootaudit.store.RunStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The monthly audit job: snapshot the in-scope accounts, audit them (many at once), then write the
+ * run's results. Every step is restartable: the snapshot is taken once per run, the audit step only reads
+ * accounts still without a verdict, and results are rebuilt from the store.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditJobConfiguration {
+
+    static final String JOB_NAME = "rootAuditJob";
+    static final String RUN_ID = "runId";
+
+    @Bean
+    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step resultsStep) {
+        return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).next(auditStep).next(resultsStep).build();
+    }
+
+    @Bean
+    Step snapshotStep(JobRepository jobs, PlatformTransactionManager tx, SnapshotTasklet snapshotTasklet) {
+        return new StepBuilder("snapshot", jobs).tasklet(snapshotTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    SnapshotTasklet snapshotTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store,
+                                    OrganizationDirectory directory, RootAuditProperties properties) {
+        return new SnapshotTasklet(runId, store, directory, properties.scope());
+    }
+
+    /**
+     * Items are processed concurrently inside each chunk (Spring Batch 6's concurrent chunk processing), while
+     * reading and writing stay on one thread, which keeps the step restartable. A chunk is several times the
+     * concurrency so slow accounts rarely leave threads idle; a crash re-audits at most one chunk.
+     */
+    @Bean
+    Step auditStep(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<String> pendingAccounts,
+                   AuditAccountProcessor processor, ResultsWriter writer, ProgressListener progress,
+                   RootAuditProperties properties) {
+        int concurrency = properties.audit().concurrency();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("audit-");
+        executor.setConcurrencyLimit(concurrency);
+        return new StepBuilder("audit", jobs).<String, AccountResult>chunk(Math.max(concurrency * 4, 20))
+                .transactionManager(tx)
+                .reader(pendingAccounts).processor(processor).writer(writer)
+                .taskExecutor(executor)
+                .listener(progress)
+                .build();
+    }
+
+    /** Accounts of the run still without a verdict, in account-id order (keyset paging: stable while verdicts land). */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<String> pendingAccounts(@Value("#{jobParameters['runId']}") String runId, DataSource dataSource)
+            throws Exception {
+        return new JdbcPagingItemReaderBuilder<String>()
+                .name("pendingAccounts")
+                .dataSource(dataSource)
+                .selectClause("SELECT account_id")
+                .fromClause("FROM ra_account")
+                .whereClause("WHERE run_id = :runId AND status IS NULL")
+                .sortKeys(Map.of("account_id", Order.ASCENDING))
+                .parameterValues(Map.of("runId", runId))
+                .pageSize(500)
+                .rowMapper((rs, i) -> rs.getString(1))
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    AuditAccountProcessor auditAccountProcessor(RootCredentialCollector collector, RuleCatalog catalog, AccountScorer scorer,
+                                                ExceptionRegister exceptions, RootAuditProperties properties, Clock clock) {
+        return new AuditAccountProcessor(collector, catalog, scorer, exceptions,
+                Duration.ofDays(properties.audit().recentUseDays()), clock);
+    }
+
+    @Bean
+    @StepScope
+    ResultsWriter resultsWriter(@Value("#{jobParameters['runId']}") String runId, RunStore store) {
+        return new ResultsWriter(runId, store);
+    }
+
+    @Bean
+    @StepScope
+    ProgressListener progressListener(@Value("#{jobParameters['runId']}") String runId, RunStore store) {
+        return new ProgressListener(runId, store, Duration.ofSeconds(5));
+    }
+
+    @Bean
+    Step resultsStep(JobRepository jobs, PlatformTransactionManager tx, ResultsTasklet resultsTasklet) {
+        return new StepBuilder("results", jobs).tasklet(resultsTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    ResultsTasklet resultsTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store, RunReports reports,
+                                  Clock clock) {
+        return new ResultsTasklet(runId, store, reports, clock);
+    }
+}

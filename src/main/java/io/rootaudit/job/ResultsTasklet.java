@@ -1,0 +1,37 @@
+package io.rootaudit.job;
+
+import io.rootaudit.report.RunReports;
+import io.rootaudit.store.RunStore;
+import java.time.Clock;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes the run's output files from the store, then marks the run completed (the last thing a run does). */
+class ResultsTasklet implements Tasklet {
+
+    private final String runId;
+    private final RunStore store;
+    private final RunReports reports;
+    private final Clock clock;
+
+    ResultsTasklet(String runId, RunStore store, RunReports reports, Clock clock) {
+        this.runId = runId;
+        this.store = store;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long pending = store.countPending(runId);
+        if (pending > 0) {
+            throw new IllegalStateException(pending + " accounts of run " + runId + " have no verdict");
+        }
+        var endedAt = clock.instant();
+        reports.write(runId, endedAt);
+        store.markCompleted(runId, endedAt);
+        return RepeatStatus.FINISHED;
+    }
+}

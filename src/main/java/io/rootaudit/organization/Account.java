@@ -1,0 +1,28 @@
+package io.rootaudit.organization;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A member account as Organizations describes it. Name, email and tags are untrusted text from AWS:
+ * every writer escapes or neutralizes them.
+ *
+ * @param ouId id of the direct parent (root or OU)
+ * @param ouPath names from the root down, for example {@code Root/Workloads/Prod}
+ * @param state {@code Account.State}, or {@code Account.Status} when AWS did not send a State
+ */
+public record Account(String id, String name, String email, String ouId, String ouPath, String state,
+                      Instant joinedAt, Map<String, String> tags) {
+
+    public Account {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public boolean isActive() {
+        return "ACTIVE".equals(state);
+    }
+
+    public Account withTags(Map<String, String> newTags) {
+        return new Account(id, name, email, ouId, ouPath, state, joinedAt, newTags);
+    }
+}

@@ -1,0 +1,144 @@
+package io.rootaudit.organization;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesResponse;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.DelegatedAdministrator;
+import software.amazon.awssdk.services.organizations.model.EnabledServicePrincipal;
+import software.amazon.awssdk.services.organizations.model.Organization;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.Root;
+import software.amazon.awssdk.services.organizations.model.Tag;
+
+/**
+ * The one place that reads AWS Organizations (and IAM's organization features). Accounts are found by
+ * walking the OU tree once, so every account's OU path comes for free instead of a ListParents call per
+ * account.
+ */
+@Component
+public class OrganizationDirectory {
+
+    public static final String IAM_SERVICE_PRINCIPAL = "iam.amazonaws.com";
+
+    private final OrganizationsClient organizations;
+    private final IamClient iam;
+
+    OrganizationDirectory(OrganizationsClient organizations, IamClient iam) {
+        this.organizations = organizations;
+        this.iam = iam;
+    }
+
+    public OrganizationInfo describeOrganization() {
+        Organization o = organizations.describeOrganization().organization();
+        return new OrganizationInfo(o.id(), o.arn(), o.masterAccountId(), o.featureSetAsString());
+    }
+
+    /** Service principals with trusted access to the organization. */
+    public Set<String> trustedServices() {
+        return organizations.listAWSServiceAccessForOrganizationPaginator(r -> {}).stream()
+                .flatMap(p -> p.enabledServicePrincipals().stream()).map(EnabledServicePrincipal::servicePrincipal).collect(Collectors.toSet());
+    }
+
+    /** Account ids registered as delegated administrator for {@code servicePrincipal}. */
+    public Set<String> delegatedAdministrators(String servicePrincipal) {
+        return organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(servicePrincipal))
+                .stream().flatMap(p -> p.delegatedAdministrators().stream()).map(DelegatedAdministrator::id).collect(Collectors.toSet());
+    }
+
+    /** IAM's centralized root access features (RootCredentialsManagement, RootSessions) that are enabled. */
+    public Set<String> enabledRootAccessFeatures() {
+        ListOrganizationsFeaturesResponse r = iam.listOrganizationsFeatures(b -> {});
+        return Set.copyOf(r.enabledFeaturesAsStrings());
+    }
+
+    /** The OU tree, read once: every root and OU with its path of names. */
+    public OuTree readOuTree() {
+        Map<String, OuTree.Node> nodes = new LinkedHashMap<>();
+        Deque<OuTree.Node> pending = new ArrayDeque<>();
+        for (Root root : organizations.listRootsPaginator(r -> {}).stream().flatMap(p -> p.roots().stream()).toList()) {
+            OuTree.Node node = new OuTree.Node(root.id(), null, root.name());
+            nodes.put(node.id(), node);
+            pending.add(node);
+        }
+        while (!pending.isEmpty()) {
+            OuTree.Node parent = pending.poll();
+            for (OrganizationalUnit ou : organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent.id()))
+                    .stream().flatMap(p -> p.organizationalUnits().stream()).toList()) {
+                OuTree.Node node = new OuTree.Node(ou.id(), parent.id(), ou.name());
+                nodes.put(node.id(), node);
+                pending.add(node);
+            }
+        }
+        return new OuTree(nodes);
+    }
+
+    /** Streams the accounts directly under each of {@code parentIds}, in parent order, each with its OU path. */
+    public void accountsUnder(OuTree tree, Collection<String> parentIds, Consumer<Account> sink) {
+        for (String parentId : parentIds) {
+            String path = tree.path(parentId);
+            organizations.listAccountsForParentPaginator(r -> r.parentId(parentId)).stream()
+                    .flatMap(p -> p.accounts().stream()).forEach(a -> sink.accept(
+                    new Account(a.id(), a.name(), a.email(), parentId, path,
+                            a.state() != null ? a.stateAsString() : a.statusAsString(),
+                            a.joinedTimestamp(), Map.of())));
+        }
+    }
+
+    /** The tags of one account, sorted by key. */
+    public Map<String, String> tags(String accountId) {
+        Map<String, String> tags = new TreeMap<>();
+        for (Tag t : organizations.listTagsForResourcePaginator(r -> r.resourceId(accountId)).stream()
+                .flatMap(p -> p.tags().stream()).toList()) {
+            tags.put(t.key(), t.value());
+        }
+        return tags;
+    }
+
+    /** The OU tree of an organization: ids, parents and names. */
+    public record OuTree(Map<String, Node> nodes) {
+
+        public record Node(String id, String parentId, String name) {}
+
+        public boolean contains(String id) {
+            return nodes.containsKey(id);
+        }
+
+        /** Names from the root down, joined with '/'. */
+        public String path(String id) {
+            List<String> names = new ArrayList<>();
+            for (Node n = nodes.get(id); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+                names.add(0, n.name());
+            }
+            return String.join("/", names);
+        }
+
+        /** {@code ids} and all OUs below them, parents before children; every node when {@code ids} is empty. */
+        public List<String> subtree(Collection<String> ids) {
+            if (ids.isEmpty()) {
+                return List.copyOf(nodes.keySet());
+            }
+            List<String> result = new ArrayList<>();
+            for (Node n : nodes.values()) {
+                for (Node a = n; a != null; a = a.parentId() == null ? null : nodes.get(a.parentId())) {
+                    if (ids.contains(a.id())) {
+                        result.add(n.id());
+                        break;
+                    }
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.rootaudit.store;
+
+import java.time.Instant;
+
+/**
+ * One audit run of one organization for one period. {@code attempt} counts the runs of the same period:
+ * 1 for the monthly run, more when {@code --rerun} asked for a fresh one.
+ */
+public record RunRecord(String runId, String organizationId, String period, int attempt, Status status,
+                        Instant startedAt, Instant endedAt, String callerArn, String managementAccountId,
+                        String toolVersion, String configJson, String preflightJson) {
+
+    public enum Status { RUNNING, COMPLETED }
+
+    public boolean completed() {
+        return status == Status.COMPLETED;
+    }
+}

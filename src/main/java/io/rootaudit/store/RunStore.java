@@ -1,0 +1,236 @@
+package io.rootaudit.store;
+
+import io.rootaudit.audit.AuditError;
+import io.rootaudit.audit.RootCredentialInventory;
+import io.rootaudit.compliance.AccountStatus;
+import io.rootaudit.compliance.AssessedFinding;
+import io.rootaudit.compliance.Severity;
+import io.rootaudit.organization.Account;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The results store: runs, the account snapshot of each run, verdicts, findings and evidence. Everything
+ * after collection reads from here rather than from memory, so a killed run resumes where it stopped,
+ * reports can be rebuilt, and memory stays flat however large the organization. Writes are keyed by
+ * (run, account), so replaying a chunk after a crash overwrites instead of duplicating.
+ */
+@Repository
+public class RunStore {
+
+    private static final int MAX_TEXT = 4000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    RunStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    // ---- runs ---------------------------------------------------------------------------------------
+
+    public void createRun(RunRecord run) {
+        jdbc.sql("""
+                INSERT INTO ra_run (run_id, organization_id, period, attempt, status, started_at, caller_arn,
+                                    management_account_id, tool_version, config_json, preflight_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(run.runId(), run.organizationId(), run.period(), run.attempt(), run.status().name(),
+                        ts(run.startedAt()), run.callerArn(), run.managementAccountId(), run.toolVersion(),
+                        run.configJson(), run.preflightJson())
+                .update();
+    }
+
+    /** Records the preflight of a resumed run: the latest caller and organization checks are the ones that count. */
+    public void updatePreflight(String runId, String callerArn, String preflightJson) {
+        jdbc.sql("UPDATE ra_run SET caller_arn = ?, preflight_json = ? WHERE run_id = ?")
+                .params(callerArn, preflightJson, runId).update();
+    }
+
+    public void markCompleted(String runId, Instant endedAt) {
+        jdbc.sql("UPDATE ra_run SET status = 'COMPLETED', ended_at = ? WHERE run_id = ?").params(ts(endedAt), runId).update();
+    }
+
+    public Optional<RunRecord> run(String runId) {
+        return jdbc.sql("SELECT * FROM ra_run WHERE run_id = ?").param(runId).query(RunStore::run).optional();
+    }
+
+    /** The runs of a period, newest attempt first, across organizations. */
+    public List<RunRecord> runsOfPeriod(String period) {
+        return jdbc.sql("SELECT * FROM ra_run WHERE period = ? ORDER BY attempt DESC, started_at DESC")
+                .param(period).query(RunStore::run).list();
+    }
+
+    /** The latest run (highest attempt) of an organization for a period. */
+    public Optional<RunRecord> latestRun(String organizationId, String period) {
+        return jdbc.sql("SELECT * FROM ra_run WHERE organization_id = ? AND period = ? ORDER BY attempt DESC")
+                .params(organizationId, period).query(RunStore::run).list().stream().findFirst();
+    }
+
+    // ---- account snapshot ---------------------------------------------------------------------------
+
+    public boolean hasSnapshot(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ra_account WHERE run_id = ?").param(runId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Stores the in-scope accounts of a run. Accounts that are not audited get their final status right away.
+     *
+     * @param initial status and reason per account id for accounts settled without an audit (management, suspended)
+     */
+    @Transactional
+    public void insertSnapshot(String runId, List<Account> accounts, Map<String, Settled> initial) {
+        template.batchUpdate("""
+                INSERT INTO ra_account (run_id, account_id, name, email, ou_id, ou_path, state, joined_at, tags_json,
+                                        status, status_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", accounts, 500, (ps, a) -> {
+            Settled settled = initial.get(a.id());
+            ps.setString(1, runId);
+            ps.setString(2, a.id());
+            ps.setString(3, a.name());
+            ps.setString(4, a.email());
+            ps.setString(5, a.ouId());
+            ps.setString(6, a.ouPath());
+            ps.setString(7, a.state());
+            ps.setObject(8, ts(a.joinedAt()));
+            ps.setString(9, json.writeValueAsString(a.tags()));
+            ps.setString(10, settled == null ? null : settled.status().name());
+            ps.setString(11, settled == null ? null : clip(settled.reason()));
+        });
+    }
+
+    /** A verdict known without auditing, with the reason shown in reports. */
+    public record Settled(AccountStatus status, String reason) {}
+
+    // ---- verdicts -----------------------------------------------------------------------------------
+
+    /** Stores verdicts, replacing any earlier verdict and findings of the same accounts (replayed chunks). */
+    @Transactional
+    public void saveResults(String runId, List<AccountResult> results) {
+        template.batchUpdate("""
+                UPDATE ra_account SET status = ?, status_reason = ?, highest_severity = ?, inventory_json = ?,
+                       evidence_json = ?, error_code = ?, error_message = ?, audited_at = ?
+                WHERE run_id = ? AND account_id = ?""", results, 500, (ps, r) -> {
+            ps.setString(1, r.status().name());
+            ps.setString(2, r.error() == null ? null : clip(r.error().code() + ": " + r.error().message()));
+            ps.setString(3, r.highestSeverity() == null ? null : r.highestSeverity().name());
+            ps.setString(4, r.inventory() == null ? null : json.writeValueAsString(r.inventory()));
+            ps.setString(5, json.writeValueAsString(r.evidence()));
+            ps.setString(6, r.error() == null ? null : clip(r.error().code()));
+            ps.setString(7, r.error() == null ? null : clip(r.error().message()));
+            ps.setObject(8, ts(r.auditedAt()));
+            ps.setString(9, runId);
+            ps.setString(10, r.accountId());
+        });
+        List<Object[]> deletes = results.stream().map(r -> new Object[] {runId, r.accountId()}).toList();
+        template.batchUpdate("DELETE FROM ra_finding WHERE run_id = ? AND account_id = ?", deletes);
+        List<Object[]> rows = new ArrayList<>();
+        for (AccountResult r : results) {
+            int ordinal = 0;
+            for (AssessedFinding f : r.findings()) {
+                rows.add(new Object[] {runId, r.accountId(), ordinal++, f.finding().ruleId(), f.finding().severity().name(),
+                        clip(f.finding().detail()), f.finding().resource(), f.exceptionReference()});
+            }
+        }
+        template.batchUpdate("""
+                INSERT INTO ra_finding (run_id, account_id, ordinal, rule_id, severity, detail, resource, exception_ref)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    // ---- reading back -------------------------------------------------------------------------------
+
+    public Map<AccountStatus, Long> countByStatus(String runId) {
+        Map<AccountStatus, Long> counts = new EnumMap<>(AccountStatus.class);
+        for (AccountStatus s : AccountStatus.values()) {
+            counts.put(s, 0L);
+        }
+        template.query("SELECT status, COUNT(*) FROM ra_account WHERE run_id = ? AND status IS NOT NULL GROUP BY status",
+                (RowCallbackHandler) rs -> counts.put(AccountStatus.valueOf(rs.getString(1)), rs.getLong(2)), runId);
+        return counts;
+    }
+
+    public long countPending(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ra_account WHERE run_id = ? AND status IS NULL").param(runId)
+                .query(Long.class).single();
+    }
+
+    public long countAccounts(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ra_account WHERE run_id = ?").param(runId).query(Long.class).single();
+    }
+
+    /** Streams the accounts of a run in account-id order without holding them all in memory. */
+    public void forEachAccount(String runId, Consumer<StoredAccount> consumer) {
+        template.query("SELECT * FROM ra_account WHERE run_id = ? ORDER BY account_id",
+                (RowCallbackHandler) rs -> consumer.accept(account(rs)), runId);
+    }
+
+    /** Streams the findings of a run, grouped by account in account-id order. */
+    public void forEachFinding(String runId, Consumer<StoredFinding> consumer) {
+        template.query("SELECT * FROM ra_finding WHERE run_id = ? ORDER BY account_id, ordinal",
+                (RowCallbackHandler) rs -> consumer.accept(new StoredFinding(rs.getString("account_id"),
+                        rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("detail"),
+                        rs.getString("resource"), rs.getString("exception_ref"))), runId);
+    }
+
+    /** The stored evidence of one account, as written. */
+    public Optional<String> evidenceJson(String runId, String accountId) {
+        return jdbc.sql("SELECT evidence_json FROM ra_account WHERE run_id = ? AND account_id = ?")
+                .params(runId, accountId).query(String.class).optional();
+    }
+
+    private StoredAccount account(ResultSet rs) throws SQLException {
+        Map<String, String> tags = rs.getString("tags_json") == null ? Map.of()
+                : json.readValue(rs.getString("tags_json"), new TypeReference<Map<String, String>>() {});
+        Account account = new Account(rs.getString("account_id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("ou_id"), rs.getString("ou_path"), rs.getString("state"), instant(rs, "joined_at"), tags);
+        String status = rs.getString("status");
+        String severity = rs.getString("highest_severity");
+        String inventory = rs.getString("inventory_json");
+        String errorCode = rs.getString("error_code");
+        return new StoredAccount(account,
+                status == null ? null : AccountStatus.valueOf(status),
+                rs.getString("status_reason"),
+                severity == null ? null : Severity.valueOf(severity),
+                inventory == null ? null : json.readValue(inventory, RootCredentialInventory.class),
+                errorCode == null ? null : new AuditError(errorCode, rs.getString("error_message")),
+                instant(rs, "audited_at"));
+    }
+
+    private static RunRecord run(ResultSet rs, int row) throws SQLException {
+        return new RunRecord(rs.getString("run_id"), rs.getString("organization_id"), rs.getString("period"),
+                rs.getInt("attempt"), RunRecord.Status.valueOf(rs.getString("status")), instant(rs, "started_at"),
+                instant(rs, "ended_at"), rs.getString("caller_arn"), rs.getString("management_account_id"),
+                rs.getString("tool_version"), rs.getString("config_json"), rs.getString("preflight_json"));
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+}

@@ -1,0 +1,53 @@
+-- rootaudit results store. Portable SQL (H2 2.x and PostgreSQL); applied at every start, idempotently.
+-- Spring Batch keeps its own BATCH_* tables for job state; these tables hold what auditors read.
+
+CREATE TABLE IF NOT EXISTS ra_run (
+    run_id                VARCHAR(64)   NOT NULL PRIMARY KEY,
+    organization_id       VARCHAR(64)   NOT NULL,
+    period                VARCHAR(7)    NOT NULL,
+    attempt               INT           NOT NULL,
+    status                VARCHAR(16)   NOT NULL,
+    started_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    ended_at              TIMESTAMP WITH TIME ZONE,
+    caller_arn            VARCHAR(2048),
+    management_account_id VARCHAR(12),
+    tool_version          VARCHAR(64),
+    config_json           VARCHAR(1000000),
+    preflight_json        VARCHAR(1000000),
+    CONSTRAINT ra_run_period UNIQUE (organization_id, period, attempt)
+);
+
+CREATE TABLE IF NOT EXISTS ra_account (
+    run_id            VARCHAR(64)   NOT NULL,
+    account_id        VARCHAR(12)   NOT NULL,
+    name              VARCHAR(1024),
+    email             VARCHAR(1024),
+    ou_id             VARCHAR(128),
+    ou_path           VARCHAR(4096),
+    state             VARCHAR(32),
+    joined_at         TIMESTAMP WITH TIME ZONE,
+    tags_json         VARCHAR(100000),
+    status            VARCHAR(16),            -- NULL until the account is audited
+    status_reason     VARCHAR(4000),
+    highest_severity  VARCHAR(16),
+    inventory_json    VARCHAR(1000000),
+    evidence_json     VARCHAR(1000000),
+    error_code        VARCHAR(256),
+    error_message     VARCHAR(4000),
+    audited_at        TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE IF NOT EXISTS ra_finding (
+    run_id          VARCHAR(64)   NOT NULL,
+    account_id      VARCHAR(12)   NOT NULL,
+    ordinal         INT           NOT NULL,
+    rule_id         VARCHAR(128)  NOT NULL,
+    severity        VARCHAR(16)   NOT NULL,
+    detail          VARCHAR(4000),
+    resource        VARCHAR(1024),
+    exception_ref   VARCHAR(256),
+    PRIMARY KEY (run_id, account_id, ordinal)
+);
+
+CREATE INDEX IF NOT EXISTS ra_account_status ON ra_account (run_id, status);
