@@ -55,6 +55,7 @@ POST   /_rootaudit/faults                add a fault -> {id}; GET lists; DELETE 
 POST   /_rootaudit/latency               {"millis": n} delay for every AWS request;
                                          GET -> {"millis": n}
 POST   /_rootaudit/clock                 {"advanceSeconds": n} -> {"now": iso}; GET -> {"now"}
+GET    /_rootaudit/sessions              credentials of every root session issued (test support only)
 GET    /_rootaudit/stats                 {"requests": {action: n}, "total": n}; DELETE resets
 GET    /_rootaudit/health                {"status": "ok", "port": n}
 
@@ -301,9 +302,11 @@ class ControlError(Exception):
 
 
 class RootSession:
-    __slots__ = ("access_key_id", "account_id", "caller_account_id", "task", "expiration")
+    __slots__ = ("access_key_id", "account_id", "caller_account_id", "task", "expiration", "secret", "token")
 
-    def __init__(self, access_key_id, account_id, caller_account_id, task, expiration):
+    def __init__(self, access_key_id, account_id, caller_account_id, task, expiration, secret=None, token=None):
+        self.secret = secret
+        self.token = token
         self.access_key_id = access_key_id
         self.account_id = account_id
         self.caller_account_id = caller_account_id
@@ -739,10 +742,11 @@ def do_assume_root(resp):
 
     key = _moto["iam_backends"][target_id]["global"].create_temp_access_key()
     expiration = STATE.now() + dt.timedelta(seconds=duration)
+    token = base64.b64encode(secrets.token_bytes(96)).decode()
     with STATE.lock:
         STATE.key_index[key.access_key_id] = target_id
-        STATE.sessions[key.access_key_id] = RootSession(key.access_key_id, target_id, caller, task, expiration)
-    token = base64.b64encode(secrets.token_bytes(96)).decode()
+        STATE.sessions[key.access_key_id] = RootSession(key.access_key_id, target_id, caller, task, expiration,
+                                                        key.secret_access_key, token)
     return {
         "Credentials": {
             "AccessKeyId": key.access_key_id,
@@ -1345,6 +1349,13 @@ class EmulatorMiddleware:
                 return {"now": STATE.now().isoformat()}
             if method == "GET":
                 return {"now": STATE.now().isoformat()}
+        if head == "sessions" and method == "GET":
+            # Test support only: the credentials of every root session issued, so a test can prove that
+            # none of them reached a client's logs, database or reports. No client should ever call this.
+            with STATE.lock:
+                return {"sessions": [{"accessKeyId": r.access_key_id, "secretAccessKey": r.secret,
+                                      "sessionToken": r.token, "accountId": r.account_id, "task": r.task}
+                                     for r in STATE.sessions.values()]}
         if head == "stats":
             if method == "GET":
                 with STATE.lock:

@@ -150,6 +150,11 @@ public final class Emulator implements AutoCloseable {
         post("clock", Map.of("advanceSeconds", seconds));
     }
 
+    /** Test support: credentials of every root session the emulator issued (to prove none leaked). */
+    public JsonNode issuedSessions() {
+        return send("GET", "sessions", null);
+    }
+
     /** Requests served per AWS action since the last reset of the counters. */
     public JsonNode stats() {
         return send("GET", "stats", null);
