@@ -626,6 +626,24 @@ def install_moto_patches():
     OrganizationsBackend.list_accounts = list_accounts
     OrganizationsBackend.list_accounts_for_parent = list_accounts_for_parent
 
+    # moto keeps an organization in its management account's backend, so read calls from a delegated
+    # administrator (a member account) would see an empty organization. AWS lets delegated administrators
+    # read the organization: route their List*/Describe* calls to the organization's backend.
+    from moto.organizations.responses import OrganizationsResponse
+
+    def organizations_backend(self):
+        own = organizations_backends[self.current_account][self.partition]
+        if own.org is not None:
+            return own
+        action = self._get_action() if hasattr(self, "_get_action") else ""
+        org = org_backend_of(self.current_account)
+        if org is not None and action.startswith(("List", "Describe")) and any(
+                a.account.id == self.current_account for a in org.admins):
+            return org
+        return own
+
+    OrganizationsResponse.organizations_backend = property(organizations_backend)
+
     # ---- STS
     def assume_root(self):
         return ActionResult(do_assume_root(self))

@@ -1,0 +1,71 @@
+package io.rootaudit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad configuration fails at startup with exit 2 and a message naming the property, before any AWS call:
+ * the AWS endpoint here is a closed port, so any call would fail differently (and slowly, with retries).
+ */
+class ConfigurationValidationTest {
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--rootaudit.audit.concurrency=0            | rootaudit.audit.concurrency",
+            "--rootaudit.audit.concurrency=lots         | rootaudit.audit.concurrency",
+            "--rootaudit.audit.session-duration=901s    | session-duration must be between 1s and 900s",
+            "--rootaudit.period=2026-13                 | rootaudit.period: must be a month in the form YYYY-MM",
+            "--rootaudit.scope.include-accounts=12345   | rootaudit.scope.include-accounts[0]: must be a 12-digit account id",
+            "--rootaudit.scope.organizational-units=eu  | must be an OU id",
+            "--rootaudit.aws.region=Europe              | rootaudit.aws.region: must be a region code",
+            "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist"})
+    void invalidValueIsRejectedWithThePropertyName(String argument, String message) {
+        Invocation run = Invocation.run(null, work, "audit", argument);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid configuration").contains(message);
+        assertThat(Files.exists(work.resolve("reports"))).isFalse();
+    }
+
+    @Test
+    void invalidExceptionsFileIsRejectedWithEntryAndField() throws Exception {
+        Path file = Files.writeString(work.resolve("exceptions.yml"), """
+                exceptions:
+                  - account: "111122223333"
+                    rules: [no-such-rule]
+                    reason: test
+                    approver: me
+                    ticket: T-1
+                    expires: 2030-01-01
+                """);
+        Invocation run = Invocation.run(null, work, "audit", "--rootaudit.exceptions-file=" + file);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("entry 1").contains("no-such-rule");
+    }
+
+    @Test
+    void unknownCommandAndOptionAreUsageErrors() {
+        assertThat(Invocation.run(null, work, "audits").exitCode()).isEqualTo(2);
+        Invocation run = Invocation.run(null, work, "audit", "--force");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown option '--force'");
+    }
+
+    @Test
+    void helpIsAvailableForEveryCommand() {
+        for (String command : new String[] {"audit", "preflight", "demo"}) {
+            Invocation run = Invocation.run(null, work, command, "--help");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("Usage: java -jar rootaudit.jar " + command);
+        }
+        assertThat(Invocation.run(null, work, "--help").out()).contains("Exit codes");
+    }
+}

@@ -1,0 +1,140 @@
+package io.rootaudit.it;
+
+import io.rootaudit.cli.Cli;
+import io.rootaudit.emulator.Emulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the real command line in this JVM against the emulator, exactly as a user would aim it at an
+ * endpoint: AWS SDK endpoint, dummy credentials and region settings (as system properties, the SDK's
+ * own equivalents of AWS_ENDPOINT_URL etc.), a private database and report folder per test.
+ */
+record Invocation(int exitCode, String out, String err, Path work) {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Invocation run(Emulator emulator, Path work, String... args) {
+        return runAs(emulator, "testing", "testing", work, args);
+    }
+
+    static Invocation runAs(Emulator emulator, String accessKey, String secretKey, Path work, String... args) {
+        System.setProperty("aws.endpointUrl", emulator == null ? "http://127.0.0.1:9" : emulator.endpoint());
+        System.setProperty("aws.accessKeyId", accessKey);
+        System.setProperty("aws.secretAccessKey", secretKey);
+        System.setProperty("aws.region", "us-east-1");
+        List<String> all = new ArrayList<>(List.of(args));
+        addUnlessGiven(all, "--rootaudit.database-path=", work.resolve("db/rootaudit").toAbsolutePath());
+        addUnlessGiven(all, "--rootaudit.report.local-dir=", work.resolve("reports").toAbsolutePath());
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Cli.run(all.toArray(String[]::new));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        Invocation result = new Invocation(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), work);
+        oldOut.println("---- rootaudit " + String.join(" ", args) + " -> exit " + code + "\n" + result.out + result.err);
+        return result;
+    }
+
+    private static void addUnlessGiven(List<String> args, String prefix, Path value) {
+        if (args.stream().noneMatch(a -> a.startsWith(prefix))) {
+            args.add(prefix + value);
+        }
+    }
+
+    /** The results.json of the only run folder under the report dir. */
+    JsonNode results() {
+        return JSON.readTree(runFolder().resolve("results.json").toFile());
+    }
+
+    List<String> csvLines() {
+        try {
+            return Files.readAllLines(runFolder().resolve("accounts.csv"), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    Path runFolder() {
+        try (Stream<Path> s = Files.walk(work.resolve("reports"))) {
+            List<Path> folders = s.filter(p -> Files.exists(p.resolve("results.json"))).toList();
+            if (folders.size() != 1) {
+                throw new AssertionError("expected one run folder, found " + folders);
+            }
+            return folders.get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The account object of results.json for an id. */
+    JsonNode account(String accountId) {
+        for (JsonNode a : results().get("accounts")) {
+            if (a.get("accountId").asString().equals(accountId)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no account " + accountId + " in results.json");
+    }
+
+    /** Opens the run's H2 store (the CLI has closed it). */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + work.resolve("db/rootaudit").toAbsolutePath(), "sa", "");
+    }
+
+    /** Every text value of every table of the store, for leak checks. */
+    String databaseText() throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = database()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String t : tables) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + t)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            sb.append(rs.getString(i)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = database(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

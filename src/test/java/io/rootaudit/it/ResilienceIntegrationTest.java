@@ -1,0 +1,151 @@
+package io.rootaudit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootaudit.emulator.Emulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Throttling, expiring sessions, failed and killed runs: every account ends up audited exactly once. */
+class ResilienceIntegrationTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void throttlingOnAssumeRootAndIamIsRiddenOut() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(20));
+        emulator.addFault(Map.of("action", "AssumeRoot", "code", "Throttling", "status", 400, "rate", 0.3));
+        for (String action : List.of("GetUser", "GetLoginProfile", "ListAccessKeys", "ListSigningCertificates", "ListMFADevices")) {
+            emulator.addFault(Map.of("action", action, "code", "Throttling", "status", 400, "rate", 0.3));
+        }
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.audit.concurrency=4");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.results().get("summary").get("byStatus").get("COMPLIANT").asInt()).isEqualTo(20);
+        assertThat(run.results().get("summary").get("byStatus").get("ERROR").asInt()).isZero();
+        // the faults really fired: more AssumeRoot requests than accounts
+        assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isGreaterThan(20);
+    }
+
+    @Test
+    void throttlingBeyondTheRetryBudgetIsThatAccountsErrorNotTheRuns() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(3));
+        emulator.addFault(Map.of("action", "ListMFADevices", "target", "310000000002", "code", "Throttling", "status", 400));
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.aws.max-attempts=2");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.account("310000000002").get("error").get("code").asString()).isEqualTo("Throttling");
+        assertThat(run.account("310000000001").get("status").asString()).isEqualTo("COMPLIANT");
+    }
+
+    @Test
+    void aSessionThatExpiresMidAccountIsAssumedAgainOnce() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(2));
+        emulator.addFault(Map.of("action", "ListAccessKeys", "target", "310000000001", "code", "ExpiredToken",
+                "status", 403, "message", "The security token included in the request is expired", "count", 1));
+        Invocation run = Invocation.run(emulator, work, "audit");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.account("310000000001").get("status").asString()).isEqualTo("COMPLIANT");
+        assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aSessionThatKeepsExpiringMakesTheAccountAnError() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(2));
+        emulator.addFault(Map.of("action", "GetUser", "target", "310000000001", "code", "ExpiredToken", "status", 403));
+        Invocation run = Invocation.run(emulator, work, "audit");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.account("310000000001").get("error").get("code").asString()).isEqualTo("ExpiredToken");
+    }
+
+    @Test
+    void aRunThatFailedIsResumedWithoutAuditingAgain() throws Exception {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(6));
+        // the report folder cannot be created: the results step fails after every account was audited
+        Path blocked = Files.writeString(work.resolve("blocked"), "a file where a folder should be");
+        Invocation failed = Invocation.run(emulator, work, "audit", "--rootaudit.report.local-dir=" + blocked);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("Run the same command again to resume");
+        assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(6);
+
+        emulator.resetStats();
+        Invocation resumed = Invocation.run(emulator, work, "audit");
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(resumed.out()).contains("Resuming run");
+        assertThat(emulator.stats().get("requests").has("AssumeRoot")).isFalse();
+        assertThat(resumed.results().get("accounts").size()).isEqualTo(7);
+        assertThat(resumed.count("SELECT COUNT(*) FROM ra_run")).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletedPeriodIsNotAuditedAgainUnlessRerunIsAsked() throws Exception {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(2));
+        assertThat(Invocation.run(emulator, work, "audit", "--rootaudit.period=2026-10").exitCode()).isZero();
+
+        emulator.resetStats();
+        Invocation again = Invocation.run(emulator, work, "audit", "--rootaudit.period=2026-10");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("was already audited by run 2026-10-1-").contains("--rerun");
+        assertThat(emulator.stats().get("total").asInt()).isZero();
+
+        Invocation rerun = Invocation.run(emulator, work, "audit", "--rootaudit.period=2026-10", "--rerun");
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(rerun.out()).contains("Run 2026-10-2-");
+        assertThat(rerun.count("SELECT COUNT(*) FROM ra_run WHERE period = '2026-10'")).isEqualTo(2);
+    }
+
+    /**
+     * The real jar's entry point in a separate JVM, configured only through the environment a user would set
+     * (AWS_ENDPOINT_URL, dummy keys, AWS_REGION), killed with SIGKILL in the middle of the audit step, then
+     * resumed with the same command: every account ends up in the results exactly once.
+     */
+    @Test
+    void aRunKilledMidAuditIsResumedAndEveryAccountAppearsOnce() throws Exception {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(30));
+        emulator.latency(100);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.rootaudit.RootAuditApplication", "audit",
+                "--rootaudit.audit.concurrency=2",
+                "--rootaudit.database-path=" + work.resolve("db/rootaudit").toAbsolutePath(),
+                "--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("killed.log").toFile());
+        builder.environment().put("AWS_ENDPOINT_URL", emulator.endpoint());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
+        builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().remove("AWS_PROFILE");
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (emulator.stats().get("requests").path("AssumeRoot").asInt() < 12 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to record anything
+        process.waitFor(30, TimeUnit.SECONDS);
+        assertThat(emulator.stats().get("requests").path("AssumeRoot").asInt()).isBetween(12, 29);
+        assertThat(Files.exists(work.resolve("reports"))).isFalse();
+
+        emulator.latency(0);
+        Invocation resumed = Invocation.run(emulator, work, "audit");
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(resumed.out()).contains("Resuming run").contains("was interrupted");
+        List<String> ids = new ArrayList<>();
+        resumed.results().get("accounts").forEach(a -> ids.add(a.get("accountId").asString()));
+        assertThat(ids).hasSize(31).doesNotHaveDuplicates();
+        assertThat(resumed.results().get("summary").get("byStatus").get("COMPLIANT").asInt()).isEqualTo(30);
+        assertThat(resumed.count("SELECT COUNT(*) FROM ra_run")).isEqualTo(1);
+        assertThat(resumed.count("SELECT COUNT(*) FROM ra_account")).isEqualTo(31);
+    }
+}
