@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS ra_run (
     tool_version          VARCHAR(64),
     config_json           VARCHAR(1000000),
     preflight_json        VARCHAR(1000000),
+    exceptions_json       VARCHAR(1000000),
     CONSTRAINT ra_run_period UNIQUE (organization_id, period, attempt)
 );
 

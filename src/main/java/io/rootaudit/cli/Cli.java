@@ -89,6 +89,14 @@ public final class Cli {
                 }
                 return sb.toString().stripTrailing();
             }
+            if (t instanceof org.springframework.boot.context.config.ConfigDataResourceNotFoundException n) {
+                return "  - " + n.getMessage() + " (check --spring.config.additional-location)";
+            }
+            if (t instanceof org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException u) {
+                return "  - unknown propert" + (u.getUnboundProperties().size() == 1 ? "y " : "ies ")
+                        + u.getUnboundProperties().stream().map(p -> p.getName().toString()).sorted().toList()
+                        + ": check the spelling";
+            }
             if (t instanceof InvalidExceptionsFileException x) {
                 return "  - " + String.join("\n  - ", x.problems());
             }

@@ -52,7 +52,7 @@ final class Help {
             case "preflight" -> """
                     Usage: java -jar rootaudit.jar preflight [--rootaudit.<property>=<value> ...]
 
-                    Checks, without auditing or writing anything: AWS credentials; the organization and its
+                    Checks, without auditing anything or writing a run or report: AWS credentials; the organization and its
                     ALL-features mode; that the caller is the management account or the IAM delegated
                     administrator; trusted access for iam.amazonaws.com; and that IAM's
                     RootCredentialsManagement and RootSessions features are enabled.
@@ -64,7 +64,7 @@ final class Help {
                     Usage: java -jar rootaudit.jar demo [--rootaudit.<property>=<value> ...]
 
                     Starts the bundled loopback AWS emulator (python3 with moto 5.2.1:
-                    pip install 'moto[server]==5.2.1'), seeds a demo organization of 3 OUs and 34 accounts
+                    pip install 'moto[server]==5.2.1'), seeds a demo organization of 4 OUs and 34 accounts
                     with every finding somewhere, audits it, prints the summary and where the files are,
                     stops the emulator, and exits with the audit's exit code.
                     Touches no real AWS account and ignores your AWS credentials.

@@ -2,10 +2,14 @@ package io.rootaudit.config;
 
 import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.compliance.RuleCatalog;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /** Application-wide beans: configuration properties, the clock, and the exceptions register read at startup. */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +19,12 @@ class ApplicationConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Paths in stored configuration and results read as the user wrote them, not as file:// URIs. */
+    @Bean
+    JsonMapperBuilderCustomizer pathsAsText() {
+        return builder -> builder.addModule(new SimpleModule("rootaudit-paths").addSerializer(Path.class, ToStringSerializer.instance));
     }
 
     /** Read and validated at startup: a broken exceptions file stops the run before any AWS call. */

@@ -21,10 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * Every setting of rootaudit, bound from Spring Boot's configuration (YAML, environment variables,
  * {@code --rootaudit.x=y}) and validated before any AWS call, so that a typo fails the run at startup
  * with a message naming the property instead of half-way through an organization.
+ * Unknown properties under {@code rootaudit.} are rejected too, so a misspelt name is not silently ignored.
  * {@code config/application.example.yml} documents each property.
+ *
+ * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
+ *     ignored when {@code spring.datasource.url} points elsewhere
  */
 @Validated
-@ConfigurationProperties("rootaudit")
+@ConfigurationProperties(prefix = "rootaudit", ignoreUnknownFields = false)
 public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Aws aws,
         @Valid @NotNull @DefaultValue Scope scope,
@@ -33,7 +37,8 @@ public record RootAuditProperties(
         Path exceptionsFile,
         @Valid @NotNull @DefaultValue Report report,
         @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
-        String period) {
+        String period,
+        @NotNull @DefaultValue("./data/rootaudit") Path databasePath) {
 
 
     /** The audited month: the configured one, else the current UTC month. */
@@ -56,7 +61,7 @@ public record RootAuditProperties(
      *     request counts as the account's error
      */
     public record Aws(
-            @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d", message = "must be a region code such as us-east-1 (AssumeRoot needs a regional STS endpoint)")
+            @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d", message = "must be a region code such as us-east-1 (AssumeRoot needs a regional STS endpoint)")
             String region,
             @Min(1) @Max(20) @DefaultValue("10") int maxAttempts) {}
 

@@ -1,5 +1,6 @@
 package io.rootaudit.job;
 
+import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.config.ToolVersion;
 import io.rootaudit.organization.PreflightReport;
@@ -38,10 +39,11 @@ public class AuditRuns {
     private final JsonMapper json;
     private final RootAuditProperties properties;
     private final ToolVersion version;
+    private final ExceptionRegister exceptions;
     private final Clock clock;
 
     AuditRuns(RunStore store, JobOperator operator, JobRepository repository, Job rootAuditJob, JsonMapper json,
-              RootAuditProperties properties, ToolVersion version, Clock clock) {
+              RootAuditProperties properties, ToolVersion version, ExceptionRegister exceptions, Clock clock) {
         this.store = store;
         this.operator = operator;
         this.repository = repository;
@@ -49,6 +51,7 @@ public class AuditRuns {
         this.json = json;
         this.properties = properties;
         this.version = version;
+        this.exceptions = exceptions;
         this.clock = clock;
     }
 
@@ -78,9 +81,10 @@ public class AuditRuns {
     public RunRecord startOrResume(PreflightReport preflight) {
         String org = preflight.organization().id();
         String preflightJson = json.writeValueAsString(preflight);
+        String exceptionsJson = json.writeValueAsString(exceptions.entries());
         Optional<RunRecord> latest = store.latestRun(org, period());
         if (latest.isPresent() && !latest.get().completed()) {
-            store.updatePreflight(latest.get().runId(), preflight.callerArn(), preflightJson);
+            store.updatePreflight(latest.get().runId(), preflight.callerArn(), preflightJson, exceptionsJson);
             log.info("Resuming run {} of {} for {}", latest.get().runId(), org, period());
             return store.run(latest.get().runId()).orElseThrow();
         }
@@ -88,7 +92,7 @@ public class AuditRuns {
         String runId = period() + "-" + attempt + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         RunRecord run = new RunRecord(runId, org, period(), attempt, RunRecord.Status.RUNNING, clock.instant(), null,
                 preflight.callerArn(), preflight.organization().managementAccountId(), version.get(),
-                json.writeValueAsString(properties), preflightJson);
+                json.writeValueAsString(properties), preflightJson, exceptionsJson);
         store.createRun(run);
         log.info("Started run {} of {} for {}", runId, org, period());
         return run;

@@ -15,7 +15,7 @@ public record Account(String id, String name, String email, String ouId, String 
                       Instant joinedAt, Map<String, String> tags) {
 
     public Account {
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
     }
 
     public boolean isActive() {

@@ -4,6 +4,7 @@ import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.ComplianceSummary;
 import io.rootaudit.compliance.Control;
+import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
@@ -13,6 +14,8 @@ import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.StoredAccount;
 import io.rootaudit.store.StoredFinding;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +54,22 @@ final class ResultsModel {
         m.put("findings", findings.stream().map(f -> finding(f.ruleId(), f.severity().name(), f.detail(), f.resource(),
                 null, catalog)).toList());
         return m;
+    }
+
+    /** The exceptions register of the run, each entry marked active or expired on the day the run ended. */
+    static List<Map<String, Object>> exceptions(List<ExceptionEntry> entries, Instant endedAt) {
+        LocalDate day = LocalDate.ofInstant(endedAt, ZoneOffset.UTC);
+        return entries.stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("account", e.account());
+            m.put("rules", e.coversAllRules() ? List.of() : e.rules().stream().sorted().toList());
+            m.put("reason", e.reason());
+            m.put("approver", e.approver());
+            m.put("ticket", e.ticket());
+            m.put("expires", e.expires().toString());
+            m.put("status", e.appliesOn(day) ? "ACTIVE" : "EXPIRED");
+            return m;
+        }).toList();
     }
 
     static Map<String, Object> summary(ComplianceSummary summary, RuleCatalog catalog) {
@@ -107,8 +126,13 @@ final class ResultsModel {
         m.put("rootCredentials", a.inventory() == null ? null : credentials(a.inventory()));
         m.put("findings", findings.stream().map(f -> finding(f.ruleId(), f.severity().name(), f.detail(), f.resource(),
                 f.exceptionReference(), catalog)).toList());
-        m.put("error", a.status() == AccountStatus.ERROR && a.error() != null
-                ? Map.of("code", a.error().code(), "message", String.valueOf(a.error().message())) : null);
+        Map<String, Object> error = null;
+        if (a.status() == AccountStatus.ERROR && a.error() != null) {
+            error = new LinkedHashMap<>();
+            error.put("code", a.error().code());
+            error.put("message", a.error().message());
+        }
+        m.put("error", error);
         return m;
     }
 

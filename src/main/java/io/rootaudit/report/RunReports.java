@@ -3,6 +3,7 @@ package io.rootaudit.report;
 import io.rootaudit.compliance.AccountOutcome;
 import io.rootaudit.compliance.AssessedFinding;
 import io.rootaudit.compliance.ComplianceSummary;
+import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.RuleCatalog;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,11 +75,13 @@ public class RunReports {
         PreflightReport preflight = json.readValue(run.preflightJson(), PreflightReport.class);
         List<Finding> organizationFindings = catalog.evaluate(new OrganizationPosture(
                 preflight.rootCredentialsManagementEnabled(), preflight.rootSessionsEnabled()));
-        return new RunView(preflight, organizationFindings, ComplianceSummary.of(outcomes, catalog), findings);
+        List<ExceptionEntry> exceptions = run.exceptionsJson() == null ? List.of()
+                : json.readValue(run.exceptionsJson(), new TypeReference<List<ExceptionEntry>>() {});
+        return new RunView(preflight, organizationFindings, ComplianceSummary.of(outcomes, catalog), findings, exceptions);
     }
 
     private record RunView(PreflightReport preflight, List<Finding> organizationFindings, ComplianceSummary summary,
-                           Map<String, List<StoredFinding>> findings) {}
+                           Map<String, List<StoredFinding>> findings, List<ExceptionEntry> exceptions) {}
 
     private void writeJson(RunRecord run, Instant endedAt, RunView view, java.io.OutputStream out) {
         try (JsonGenerator g = json.writerWithDefaultPrettyPrinter().createGenerator(out)) {
@@ -87,6 +91,8 @@ public class RunReports {
             g.writePOJO(ResultsModel.run(run, endedAt, json));
             g.writeName("organization");
             g.writePOJO(ResultsModel.organization(run, view.preflight(), view.organizationFindings(), catalog));
+            g.writeName("exceptions");
+            g.writePOJO(ResultsModel.exceptions(view.exceptions(), endedAt));
             g.writeName("summary");
             g.writePOJO(ResultsModel.summary(view.summary(), catalog));
             g.writeArrayPropertyStart("accounts");

@@ -51,18 +51,21 @@ public class RunStore {
     public void createRun(RunRecord run) {
         jdbc.sql("""
                 INSERT INTO ra_run (run_id, organization_id, period, attempt, status, started_at, caller_arn,
-                                    management_account_id, tool_version, config_json, preflight_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                    management_account_id, tool_version, config_json, preflight_json, exceptions_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(run.runId(), run.organizationId(), run.period(), run.attempt(), run.status().name(),
                         ts(run.startedAt()), run.callerArn(), run.managementAccountId(), run.toolVersion(),
-                        run.configJson(), run.preflightJson())
+                        run.configJson(), run.preflightJson(), run.exceptionsJson())
                 .update();
     }
 
-    /** Records the preflight of a resumed run: the latest caller and organization checks are the ones that count. */
-    public void updatePreflight(String runId, String callerArn, String preflightJson) {
-        jdbc.sql("UPDATE ra_run SET caller_arn = ?, preflight_json = ? WHERE run_id = ?")
-                .params(callerArn, preflightJson, runId).update();
+    /**
+     * Records the preflight of a resumed run: the latest caller, organization checks and exceptions register are
+     * the ones that count.
+     */
+    public void updatePreflight(String runId, String callerArn, String preflightJson, String exceptionsJson) {
+        jdbc.sql("UPDATE ra_run SET caller_arn = ?, preflight_json = ?, exceptions_json = ? WHERE run_id = ?")
+                .params(callerArn, preflightJson, exceptionsJson, runId).update();
     }
 
     public void markCompleted(String runId, Instant endedAt) {
@@ -218,7 +221,8 @@ public class RunStore {
         return new RunRecord(rs.getString("run_id"), rs.getString("organization_id"), rs.getString("period"),
                 rs.getInt("attempt"), RunRecord.Status.valueOf(rs.getString("status")), instant(rs, "started_at"),
                 instant(rs, "ended_at"), rs.getString("caller_arn"), rs.getString("management_account_id"),
-                rs.getString("tool_version"), rs.getString("config_json"), rs.getString("preflight_json"));
+                rs.getString("tool_version"), rs.getString("config_json"), rs.getString("preflight_json"),
+                rs.getString("exceptions_json"));
     }
 
     private static OffsetDateTime ts(Instant instant) {

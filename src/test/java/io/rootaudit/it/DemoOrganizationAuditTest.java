@@ -144,6 +144,9 @@ class DemoOrganizationAuditTest {
         JsonNode excepted = run.account(DemoOrganization.EXCEPTED);
         assertThat(excepted.get("findings")).isNotEmpty();
         excepted.get("findings").forEach(f -> assertThat(f.get("exceptionReference").asString()).isEqualTo("SEC-1042"));
+        Map<String, String> register = new HashMap<>();
+        run.results().get("exceptions").forEach(e -> register.put(e.get("ticket").asString(), e.get("status").asString()));
+        assertThat(register).containsExactlyInAnyOrderEntriesOf(Map.of("SEC-1042", "ACTIVE", "SEC-0977", "EXPIRED"));
         JsonNode expired = run.account(DemoOrganization.EXPIRED_EXCEPTION);
         assertThat(expired.get("status").asString()).isEqualTo("NON_COMPLIANT");
         expired.get("findings").forEach(f -> assertThat(f.get("excepted").asBoolean()).isFalse());
