@@ -100,11 +100,10 @@ public final class Cli {
             if (t instanceof InvalidExceptionsFileException x) {
                 return "  - " + String.join("\n  - ", x.problems());
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BindException b) {
-                Throwable cause = b.getCause();
-                if (!(cause instanceof BindValidationException)) {
-                    return "  - " + b.getMessage() + (cause == null ? "" : ": " + rootMessage(cause));
-                }
+                return "  - " + b.getMessage() + (b.getCause() == null ? "" : ": " + rootMessage(b.getCause()));
             }
         }
         return null;

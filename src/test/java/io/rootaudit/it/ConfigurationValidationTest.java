@@ -27,7 +27,7 @@ class ConfigurationValidationTest {
             "--rootaudit.scope.include-accounts=12345   | rootaudit.scope.include-accounts[0]: must be a 12-digit account id",
             "--rootaudit.scope.organizational-units=eu  | must be an OU id",
             "--rootaudit.aws.region=Europe              | rootaudit.aws.region: must be a region code",
-            "--rootaudit.audit.concurency=4             | rootaudit.audit.concurency",
+            "--rootaudit.audit.concurency=4             | unknown property [rootaudit.audit.concurency]",
             "--spring.config.additional-location=/nonexistent/rootaudit.yml | /nonexistent/rootaudit.yml",
             "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist"})
     void invalidValueIsRejectedWithThePropertyName(String argument, String message) {
