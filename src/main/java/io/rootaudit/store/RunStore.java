@@ -88,6 +88,22 @@ public class RunStore {
                 .params(organizationId, period).query(RunStore::run).list().stream().findFirst();
     }
 
+    /** The latest completed run of the organization that started before {@code before}, other than {@code runId}. */
+    public Optional<RunRecord> previousCompletedRun(String organizationId, String runId, Instant before) {
+        return jdbc.sql("""
+                        SELECT * FROM ra_run WHERE organization_id = ? AND run_id <> ? AND status = 'COMPLETED'
+                          AND started_at < ? ORDER BY started_at DESC""")
+                .params(organizationId, runId, ts(before)).query(RunStore::run).list().stream().findFirst();
+    }
+
+    /** Every run, newest first, optionally of one organization. */
+    public List<RunRecord> runs(String organizationId) {
+        return organizationId == null
+                ? jdbc.sql("SELECT * FROM ra_run ORDER BY started_at DESC").query(RunStore::run).list()
+                : jdbc.sql("SELECT * FROM ra_run WHERE organization_id = ? ORDER BY started_at DESC")
+                        .param(organizationId).query(RunStore::run).list();
+    }
+
     // ---- account snapshot ---------------------------------------------------------------------------
 
     public boolean hasSnapshot(String runId) {

@@ -1,0 +1,18 @@
+package io.rootaudit.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * One file of the evidence pack, rendered from the {@link EvidenceReport}. Writers run in a fixed order
+ * (results.json first) and may read the files written before them from {@code folder}, as the PDF does to
+ * embed results.json.
+ */
+public interface ArtifactWriter {
+
+    /** The file name inside the run folder, for example {@code evidence.xlsx}. */
+    String fileName();
+
+    void write(EvidenceReport report, Path folder, OutputStream out) throws IOException;
+}

@@ -1,0 +1,103 @@
+package io.rootaudit.report;
+
+import io.rootaudit.audit.AuditError;
+import io.rootaudit.audit.RootCredentialInventory;
+import io.rootaudit.compliance.AccountStatus;
+import io.rootaudit.compliance.Severity;
+import io.rootaudit.compliance.Tally;
+import io.rootaudit.organization.PrerequisiteCheck;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run's evidence pack shows, read from the store once and handed to every writer (JSON,
+ * CSV, XLSX, PDF), so all artifacts show the same figures. Text fields that came from AWS (names, emails,
+ * tags, error messages) are untrusted: writers escape or neutralize them.
+ *
+ * @param trend comparison with the previous completed run of the organization, or {@code null} for the first
+ * @param resultsJsonSha256 SHA-256 of the run's results.json, shown on the PDF cover; {@code null} until written
+ */
+public record EvidenceReport(RunInfo run, OrganizationView organization, Summary summary, List<AccountRow> accounts,
+                             List<ExceptionRow> exceptions, Trend trend, String resultsJsonSha256) {
+
+    public EvidenceReport withResultsJsonSha256(String sha256) {
+        return new EvidenceReport(run, organization, summary, accounts, exceptions, trend, sha256);
+    }
+
+    /** Every finding of every account, in account order. */
+    public List<FindingRow> findings() {
+        return accounts.stream().flatMap(a -> a.findings().stream()).toList();
+    }
+
+    /**
+     * @param configDigest SHA-256 of the effective configuration stored with the run
+     * @param generatedAt when this rendering of the pack was made (reports can be re-rendered later)
+     */
+    public record RunInfo(String runId, String period, int attempt, String organizationId, String managementAccountId,
+                          String callerArn, String callerRole, Instant startedAt, Instant endedAt, String toolVersion,
+                          String configJson, String configDigest, Instant generatedAt) {}
+
+    /** Organization-level prerequisites and findings (centralized root access: CIS v7.0 2.1.1). */
+    public record OrganizationView(List<String> enabledFeatures, List<PrerequisiteCheck> checks,
+                                   List<FindingRow> findings) {}
+
+    /**
+     * @param complianceRate (COMPLIANT + EXCEPTED) / (COMPLIANT + NON_COMPLIANT + EXCEPTED + ERROR); {@code null}
+     *     when no account was assessed
+     */
+    public record Summary(int accounts, Map<AccountStatus, Integer> byStatus, Map<Severity, Integer> openFindingsBySeverity,
+                          Double complianceRate, List<RuleRow> rules, List<ControlRow> controls) {}
+
+    public record RuleRow(String ruleId, String title, Severity severity, Tally tally) {}
+
+    /** @param framework the framework's title, for example "CIS AWS Foundations Benchmark v5.0.0" */
+    public record ControlRow(String framework, String controlId, String label, Tally tally) {}
+
+    /**
+     * One account of the run.
+     *
+     * @param inventory the root user's credentials, {@code null} unless audited successfully
+     * @param error why it could not be audited, {@code null} unless ERROR
+     * @param exceptionReferences tickets of the exceptions that cover any of its findings
+     */
+    public record AccountRow(String accountId, String name, String email, String ouPath, String state, Instant joinedAt,
+                             Map<String, String> tags, AccountStatus status, String statusReason,
+                             Severity highestSeverity, RootCredentialInventory inventory, List<FindingRow> findings,
+                             List<String> exceptionReferences, AuditError error, Instant auditedAt) {}
+
+    /**
+     * One finding. {@code accountId} and {@code accountName} are null for organization-level findings.
+     *
+     * @param controls control labels such as "CIS v5.0 1.3" or "Security Hub IAM.4"
+     * @param exceptionReference ticket of the exception covering it, {@code null} when open
+     */
+    public record FindingRow(String accountId, String accountName, String ruleId, String title, Severity severity,
+                             List<String> controls, String detail, String resource, String exceptionReference,
+                             String remediation) {
+        public boolean excepted() {
+            return exceptionReference != null;
+        }
+    }
+
+    /** An entry of the exceptions register, {@code ACTIVE} or {@code EXPIRED} on the day the run ended. */
+    public record ExceptionRow(String accountId, String accountName, List<String> rules, String reason, String approver,
+                               String ticket, LocalDate expires, String status) {}
+
+    /**
+     * What changed since the previous completed run of the same organization.
+     *
+     * @param previousComplianceRate {@code null} when the previous run assessed no account
+     * @param complianceRateChange current minus previous rate, {@code null} when either is missing
+     */
+    public record Trend(String previousRunId, String previousPeriod, Instant previousEndedAt,
+                        Double previousComplianceRate, Double complianceRateChange, int newFindings,
+                        int resolvedFindings, int stillOpenFindings, List<FindingChange> changes) {}
+
+    /** A finding that appeared, was resolved, or stayed open, keyed by account, rule and resource. */
+    public record FindingChange(String accountId, String accountName, String ruleId, Severity severity, Change change,
+                                String detail) {}
+
+    public enum Change { NEW, RESOLVED, STILL_OPEN }
+}

@@ -1,0 +1,189 @@
+package io.rootaudit.report;
+
+import io.rootaudit.compliance.AccountOutcome;
+import io.rootaudit.compliance.AccountStatus;
+import io.rootaudit.compliance.AssessedFinding;
+import io.rootaudit.compliance.ComplianceSummary;
+import io.rootaudit.compliance.Control;
+import io.rootaudit.compliance.ExceptionEntry;
+import io.rootaudit.compliance.Finding;
+import io.rootaudit.compliance.OrganizationPosture;
+import io.rootaudit.compliance.RuleCatalog;
+import io.rootaudit.compliance.RuleMetadata;
+import io.rootaudit.organization.PreflightReport;
+import io.rootaudit.report.EvidenceReport.AccountRow;
+import io.rootaudit.report.EvidenceReport.Change;
+import io.rootaudit.report.EvidenceReport.ControlRow;
+import io.rootaudit.report.EvidenceReport.ExceptionRow;
+import io.rootaudit.report.EvidenceReport.FindingChange;
+import io.rootaudit.report.EvidenceReport.FindingRow;
+import io.rootaudit.report.EvidenceReport.RuleRow;
+import io.rootaudit.report.EvidenceReport.Trend;
+import io.rootaudit.store.RunRecord;
+import io.rootaudit.store.RunStore;
+import io.rootaudit.store.StoredFinding;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds a run's {@link EvidenceReport} from the store, without any AWS call, so the pack of any stored run
+ * can be rendered again exactly as it was. The trend compares with the previous completed run of the same
+ * organization.
+ */
+@Component
+public class EvidenceReports {
+
+    private final RunStore store;
+    private final RuleCatalog catalog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EvidenceReports(RunStore store, RuleCatalog catalog, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @param endedAt end of the run; a completed run's stored end is used when {@code null} */
+    public EvidenceReport build(String runId, Instant endedAt) {
+        RunRecord run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in the store"));
+        Instant end = endedAt != null ? endedAt : run.endedAt();
+        PreflightReport preflight = json.readValue(run.preflightJson(), PreflightReport.class);
+
+        Map<String, List<StoredFinding>> stored = findingsByAccount(runId);
+        List<AccountRow> accounts = new ArrayList<>();
+        List<AccountOutcome> outcomes = new ArrayList<>();
+        store.forEachAccount(runId, a -> {
+            String id = a.account().id();
+            List<StoredFinding> fs = stored.getOrDefault(id, List.of());
+            List<FindingRow> rows = fs.stream().map(f -> row(id, a.account().name(), f.ruleId(), f.severity(), f.detail(),
+                    f.resource(), f.exceptionReference())).toList();
+            accounts.add(new AccountRow(id, a.account().name(), a.account().email(), a.account().ouPath(),
+                    a.account().state(), a.account().joinedAt(), a.account().tags(), a.status(), a.statusReason(),
+                    a.highestSeverity(), a.inventory(), rows,
+                    fs.stream().map(StoredFinding::exceptionReference).filter(Objects::nonNull).distinct().toList(),
+                    a.error(), a.auditedAt()));
+            outcomes.add(new AccountOutcome(id, a.status(), fs.stream().map(f -> new AssessedFinding(
+                    new Finding(f.ruleId(), f.severity(), f.detail(), f.resource()), f.exceptionReference())).toList()));
+        });
+        ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog);
+
+        List<FindingRow> organizationFindings = catalog.evaluate(new OrganizationPosture(
+                        preflight.rootCredentialsManagementEnabled(), preflight.rootSessionsEnabled())).stream()
+                .map(f -> row(null, null, f.ruleId(), f.severity(), f.detail(), f.resource(), null)).toList();
+        Map<String, String> names = new HashMap<>();
+        accounts.forEach(a -> names.put(a.accountId(), a.name()));
+
+        EvidenceReport.RunInfo info = new EvidenceReport.RunInfo(run.runId(), run.period(), run.attempt(),
+                run.organizationId(), run.managementAccountId(), run.callerArn(), String.valueOf(preflight.callerRole()),
+                run.startedAt(), end, run.toolVersion(), run.configJson(), Digests.sha256(run.configJson().getBytes(StandardCharsets.UTF_8)),
+                clock.instant());
+        return new EvidenceReport(info,
+                new EvidenceReport.OrganizationView(preflight.enabledFeatures().stream().sorted().toList(), preflight.checks(),
+                        organizationFindings),
+                summary(summary, accounts.size()), accounts, exceptions(run, end, names),
+                trend(run, summary, accounts).orElse(null), null);
+    }
+
+    private Map<String, List<StoredFinding>> findingsByAccount(String runId) {
+        Map<String, List<StoredFinding>> findings = new HashMap<>();
+        store.forEachFinding(runId, f -> findings.computeIfAbsent(f.accountId(), k -> new ArrayList<>()).add(f));
+        return findings;
+    }
+
+    private FindingRow row(String accountId, String accountName, String ruleId, io.rootaudit.compliance.Severity severity,
+                           String detail, String resource, String exceptionReference) {
+        Optional<RuleMetadata> meta = catalog.find(ruleId);
+        return new FindingRow(accountId, accountName, ruleId, meta.map(RuleMetadata::title).orElse(ruleId), severity,
+                meta.map(m -> m.controls().stream().map(Control::label).toList()).orElse(List.of()), detail, resource,
+                exceptionReference, meta.map(RuleMetadata::remediation).orElse(null));
+    }
+
+    private EvidenceReport.Summary summary(ComplianceSummary s, int accounts) {
+        List<RuleRow> rules = new ArrayList<>();
+        s.byRule().forEach((id, tally) -> {
+            RuleMetadata meta = catalog.find(id).orElseThrow();
+            rules.add(new RuleRow(id, meta.title(), meta.severity(), tally));
+        });
+        List<ControlRow> controls = new ArrayList<>();
+        s.byControl().forEach((c, tally) -> controls.add(new ControlRow(c.framework().title(), c.id(), c.label(), tally)));
+        return new EvidenceReport.Summary(accounts, s.accountsByStatus(), s.openFindingsBySeverity(),
+                s.complianceRate().isPresent() ? s.complianceRate().getAsDouble() : null, rules, controls);
+    }
+
+    private List<ExceptionRow> exceptions(RunRecord run, Instant end, Map<String, String> names) {
+        if (run.exceptionsJson() == null) {
+            return List.of();
+        }
+        List<ExceptionEntry> entries = json.readValue(run.exceptionsJson(), new TypeReference<List<ExceptionEntry>>() {});
+        LocalDate day = LocalDate.ofInstant(end, ZoneOffset.UTC);
+        return entries.stream().map(e -> new ExceptionRow(e.account(), names.get(e.account()),
+                e.coversAllRules() ? List.of() : e.rules().stream().sorted().toList(), e.reason(), e.approver(), e.ticket(),
+                e.expires(), e.appliesOn(day) ? "ACTIVE" : "EXPIRED")).toList();
+    }
+
+    /** Open (unexcepted) findings of this run against those of the previous completed run of the organization. */
+    private Optional<Trend> trend(RunRecord run, ComplianceSummary summary, List<AccountRow> accounts) {
+        Optional<RunRecord> previous = store.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, FindingChange> before = new LinkedHashMap<>();
+        store.forEachFinding(previous.get().runId(), f -> {
+            if (!f.excepted()) {
+                before.put(key(f.accountId(), f.ruleId(), f.resource()),
+                        new FindingChange(f.accountId(), null, f.ruleId(), f.severity(), Change.RESOLVED, f.detail()));
+            }
+        });
+        List<FindingChange> changes = new ArrayList<>();
+        int added = 0;
+        int stillOpen = 0;
+        for (AccountRow a : accounts) {
+            for (FindingRow f : a.findings()) {
+                if (f.excepted()) {
+                    continue;
+                }
+                boolean known = before.remove(key(a.accountId(), f.ruleId(), f.resource())) != null;
+                changes.add(new FindingChange(a.accountId(), a.name(), f.ruleId(), f.severity(),
+                        known ? Change.STILL_OPEN : Change.NEW, f.detail()));
+                if (known) {
+                    stillOpen++;
+                } else {
+                    added++;
+                }
+            }
+        }
+        Map<String, String> names = new HashMap<>();
+        accounts.forEach(a -> names.put(a.accountId(), a.name()));
+        before.values().forEach(r -> changes.add(new FindingChange(r.accountId(), names.get(r.accountId()), r.ruleId(),
+                r.severity(), Change.RESOLVED, r.detail())));
+        Double previousRate = rate(store.countByStatus(previous.get().runId()));
+        Double rate = summary.complianceRate().isPresent() ? summary.complianceRate().getAsDouble() : null;
+        return Optional.of(new Trend(previous.get().runId(), previous.get().period(), previous.get().endedAt(), previousRate,
+                rate == null || previousRate == null ? null : rate - previousRate, added, before.size(), stillOpen, changes));
+    }
+
+    static Double rate(Map<AccountStatus, Long> counts) {
+        long good = counts.get(AccountStatus.COMPLIANT) + counts.get(AccountStatus.EXCEPTED);
+        long assessed = good + counts.get(AccountStatus.NON_COMPLIANT) + counts.get(AccountStatus.ERROR);
+        return assessed == 0 ? null : (double) good / assessed;
+    }
+
+    private static String key(String accountId, String ruleId, String resource) {
+        return accountId + '\u0000' + ruleId + '\u0000' + (resource == null ? "" : resource);
+    }
+}
