@@ -6,7 +6,7 @@ import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.job.AuditRuns;
 import io.rootaudit.organization.Preflight;
 import io.rootaudit.organization.PreflightReport;
-import io.rootaudit.report.RunReports;
+import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.io.PrintStream;
@@ -24,12 +24,12 @@ class AuditCommand {
     private final AuditRuns runs;
     private final Preflight preflight;
     private final RunStore store;
-    private final RunReports reports;
+    private final EvidencePack reports;
     private final RuleCatalog catalog;
     private final JsonMapper json;
     private final PrintStream out = System.out;
 
-    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, RunReports reports, RuleCatalog catalog,
+    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, EvidencePack reports, RuleCatalog catalog,
                  JsonMapper json) {
         this.runs = runs;
         this.preflight = preflight;

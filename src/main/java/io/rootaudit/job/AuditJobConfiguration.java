@@ -6,7 +6,7 @@ import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.AccountScorer;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.OrganizationDirectory;
-import io.rootaudit.report.RunReports;
+import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.AccountResult;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
@@ -122,7 +122,7 @@ class AuditJobConfiguration {
 
     @Bean
     @StepScope
-    ResultsTasklet resultsTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store, RunReports reports,
+    ResultsTasklet resultsTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store, EvidencePack reports,
                                   Clock clock) {
         return new ResultsTasklet(runId, store, reports, clock);
     }

@@ -1,6 +1,6 @@
 package io.rootaudit.job;
 
-import io.rootaudit.report.RunReports;
+import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -8,15 +8,15 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Writes the run's output files from the store, then marks the run completed (the last thing a run does). */
+/** Writes the run's evidence pack from the store, then marks the run completed (the last thing a run does). */
 class ResultsTasklet implements Tasklet {
 
     private final String runId;
     private final RunStore store;
-    private final RunReports reports;
+    private final EvidencePack reports;
     private final Clock clock;
 
-    ResultsTasklet(String runId, RunStore store, RunReports reports, Clock clock) {
+    ResultsTasklet(String runId, RunStore store, EvidencePack reports, Clock clock) {
         this.runId = runId;
         this.store = store;
         this.reports = reports;
@@ -30,7 +30,7 @@ class ResultsTasklet implements Tasklet {
             throw new IllegalStateException(pending + " accounts of run " + runId + " have no verdict");
         }
         var endedAt = clock.instant();
-        reports.write(runId, endedAt);
+        reports.write(store.run(runId).orElseThrow(), endedAt);
         store.markCompleted(runId, endedAt);
         return RepeatStatus.FINISHED;
     }

@@ -1,22 +1,10 @@
 package io.rootaudit.report;
 
 import io.rootaudit.audit.RootCredentialInventory;
-import io.rootaudit.compliance.AccountStatus;
-import io.rootaudit.compliance.ComplianceSummary;
-import io.rootaudit.compliance.Control;
-import io.rootaudit.compliance.ExceptionEntry;
-import io.rootaudit.compliance.Finding;
-import io.rootaudit.compliance.RuleCatalog;
-import io.rootaudit.compliance.RuleMetadata;
-import io.rootaudit.compliance.Tally;
-import io.rootaudit.organization.PreflightReport;
-import io.rootaudit.store.RunRecord;
-import io.rootaudit.store.StoredAccount;
-import io.rootaudit.store.StoredFinding;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import io.rootaudit.report.EvidenceReport.AccountRow;
+import io.rootaudit.report.EvidenceReport.ExceptionRow;
+import io.rootaudit.report.EvidenceReport.FindingRow;
+import io.rootaudit.report.EvidenceReport.Trend;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,106 +16,114 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ResultsModel {
 
+    static final String SCHEMA_VERSION = "1";
+
     private ResultsModel() {}
 
-    static Map<String, Object> run(RunRecord run, Instant endedAt, JsonMapper json) {
+    static Map<String, Object> run(EvidenceReport.RunInfo run, JsonMapper json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", run.runId());
         m.put("period", run.period());
         m.put("attempt", run.attempt());
         m.put("startedAt", run.startedAt());
-        m.put("endedAt", endedAt);
+        m.put("endedAt", run.endedAt());
         m.put("toolVersion", run.toolVersion());
         m.put("callerArn", run.callerArn());
+        m.put("configurationSha256", run.configDigest());
         m.put("configuration", json.readTree(run.configJson()));
         return m;
     }
 
-    static Map<String, Object> organization(RunRecord run, PreflightReport preflight, List<Finding> findings,
-                                            RuleCatalog catalog) {
+    static Map<String, Object> organization(EvidenceReport report) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", run.organizationId());
-        m.put("managementAccountId", run.managementAccountId());
-        m.put("callerRole", preflight.callerRole());
-        m.put("enabledFeatures", preflight.enabledFeatures().stream().sorted().toList());
-        m.put("checks", preflight.checks());
-        m.put("findings", findings.stream().map(f -> finding(f.ruleId(), f.severity().name(), f.detail(), f.resource(),
-                null, catalog)).toList());
+        m.put("organizationId", report.run().organizationId());
+        m.put("managementAccountId", report.run().managementAccountId());
+        m.put("callerRole", report.run().callerRole());
+        m.put("enabledFeatures", report.organization().enabledFeatures());
+        m.put("checks", report.organization().checks());
+        m.put("findings", report.organization().findings().stream().map(ResultsModel::finding).toList());
         return m;
     }
 
     /** The exceptions register of the run, each entry marked active or expired on the day the run ended. */
-    static List<Map<String, Object>> exceptions(List<ExceptionEntry> entries, Instant endedAt) {
-        LocalDate day = LocalDate.ofInstant(endedAt, ZoneOffset.UTC);
+    static List<Map<String, Object>> exceptions(List<ExceptionRow> entries) {
         return entries.stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("account", e.account());
-            m.put("rules", e.coversAllRules() ? List.of() : e.rules().stream().sorted().toList());
+            m.put("account", e.accountId());
+            m.put("rules", e.rules());
             m.put("reason", e.reason());
             m.put("approver", e.approver());
             m.put("ticket", e.ticket());
             m.put("expires", e.expires().toString());
-            m.put("status", e.appliesOn(day) ? "ACTIVE" : "EXPIRED");
+            m.put("status", e.status());
             return m;
         }).toList();
     }
 
-    static Map<String, Object> summary(ComplianceSummary summary, RuleCatalog catalog) {
+    static Map<String, Object> summary(EvidenceReport.Summary summary) {
         Map<String, Object> m = new LinkedHashMap<>();
-        int total = summary.accountsByStatus().values().stream().mapToInt(Integer::intValue).sum();
-        m.put("accounts", total);
-        m.put("byStatus", summary.accountsByStatus());
+        m.put("accounts", summary.accounts());
+        m.put("byStatus", summary.byStatus());
         m.put("openFindingsBySeverity", summary.openFindingsBySeverity());
-        m.put("complianceRate", summary.complianceRate().isPresent() ? summary.complianceRate().getAsDouble() : null);
-        List<Map<String, Object>> rules = new ArrayList<>();
-        summary.byRule().forEach((id, tally) -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            RuleMetadata meta = catalog.find(id).orElseThrow();
-            r.put("ruleId", id);
-            r.put("title", meta.title());
-            r.put("severity", meta.severity());
-            putTally(r, tally);
-            rules.add(r);
-        });
-        m.put("rules", rules);
-        List<Map<String, Object>> controls = new ArrayList<>();
-        summary.byControl().forEach((control, tally) -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("framework", control.framework().title());
-            c.put("controlId", control.id());
-            putTally(c, tally);
-            controls.add(c);
-        });
-        m.put("controls", controls);
+        m.put("complianceRate", summary.complianceRate());
+        m.put("rules", summary.rules().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ruleId", r.ruleId());
+            row.put("title", r.title());
+            row.put("severity", r.severity());
+            putTally(row, r.tally());
+            return row;
+        }).toList());
+        m.put("controls", summary.controls().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("framework", c.framework());
+            row.put("controlId", c.controlId());
+            putTally(row, c.tally());
+            return row;
+        }).toList());
         return m;
     }
 
-    private static void putTally(Map<String, Object> m, Tally t) {
+    /** Counts of the comparison with the previous run; the per-finding changes are in the XLSX and PDF. */
+    static Map<String, Object> trend(Trend trend) {
+        if (trend == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("previousRunId", trend.previousRunId());
+        m.put("previousPeriod", trend.previousPeriod());
+        m.put("previousComplianceRate", trend.previousComplianceRate());
+        m.put("complianceRateChange", trend.complianceRateChange());
+        m.put("newFindings", trend.newFindings());
+        m.put("resolvedFindings", trend.resolvedFindings());
+        m.put("stillOpenFindings", trend.stillOpenFindings());
+        return m;
+    }
+
+    private static void putTally(Map<String, Object> m, io.rootaudit.compliance.Tally t) {
         m.put("passed", t.passed());
         m.put("failed", t.failed());
         m.put("excepted", t.excepted());
         m.put("notAssessed", t.notAssessed());
     }
 
-    static Map<String, Object> account(StoredAccount a, List<StoredFinding> findings, RuleCatalog catalog) {
+    static Map<String, Object> account(AccountRow a) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accountId", a.account().id());
-        m.put("name", a.account().name());
-        m.put("email", a.account().email());
-        m.put("ouId", a.account().ouId());
-        m.put("ouPath", a.account().ouPath());
-        m.put("state", a.account().state());
-        m.put("joinedAt", a.account().joinedAt());
-        m.put("tags", a.account().tags());
+        m.put("accountId", a.accountId());
+        m.put("name", a.name());
+        m.put("email", a.email());
+        m.put("ouPath", a.ouPath());
+        m.put("state", a.state());
+        m.put("joinedAt", a.joinedAt());
+        m.put("tags", a.tags());
         m.put("status", a.status());
         m.put("statusReason", a.statusReason());
         m.put("highestSeverity", a.highestSeverity());
         m.put("auditedAt", a.auditedAt());
         m.put("rootCredentials", a.inventory() == null ? null : credentials(a.inventory()));
-        m.put("findings", findings.stream().map(f -> finding(f.ruleId(), f.severity().name(), f.detail(), f.resource(),
-                f.exceptionReference(), catalog)).toList());
+        m.put("findings", a.findings().stream().map(ResultsModel::finding).toList());
         Map<String, Object> error = null;
-        if (a.status() == AccountStatus.ERROR && a.error() != null) {
+        if (a.error() != null) {
             error = new LinkedHashMap<>();
             error.put("code", a.error().code());
             error.put("message", a.error().message());
@@ -176,19 +172,17 @@ final class ResultsModel {
         return m;
     }
 
-    private static Map<String, Object> finding(String ruleId, String severity, String detail, String resource,
-                                               String exceptionReference, RuleCatalog catalog) {
+    private static Map<String, Object> finding(FindingRow f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        RuleMetadata meta = catalog.find(ruleId).orElse(null);
-        m.put("ruleId", ruleId);
-        m.put("title", meta == null ? null : meta.title());
-        m.put("severity", severity);
-        m.put("controls", meta == null ? List.of() : meta.controls().stream().map(Control::label).toList());
-        m.put("detail", detail);
-        m.put("resource", resource);
-        m.put("excepted", exceptionReference != null);
-        m.put("exceptionReference", exceptionReference);
-        m.put("remediation", meta == null ? null : meta.remediation());
+        m.put("ruleId", f.ruleId());
+        m.put("title", f.title());
+        m.put("severity", f.severity());
+        m.put("controls", f.controls());
+        m.put("detail", f.detail());
+        m.put("resource", f.resource());
+        m.put("excepted", f.excepted());
+        m.put("exceptionReference", f.exceptionReference());
+        m.put("remediation", f.remediation());
         return m;
     }
 }

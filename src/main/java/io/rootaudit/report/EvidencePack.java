@@ -1,0 +1,80 @@
+package io.rootaudit.report;
+
+import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.store.RunRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders a run's evidence pack into its local folder: every {@link ArtifactWriter} in order (results.json
+ * first, so the PDF can embed it and show its digest), then {@code manifest.json} over their bytes. The local
+ * copy is always written and kept, whether or not the pack is also published to S3.
+ */
+@Component
+public class EvidencePack {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidencePack.class);
+
+    private final EvidenceReports reports;
+    private final List<ArtifactWriter> writers;
+    private final RootAuditProperties properties;
+    private final JsonMapper json;
+
+    EvidencePack(EvidenceReports reports, List<ArtifactWriter> writers, RootAuditProperties properties, JsonMapper json) {
+        this.reports = reports;
+        this.writers = writers;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The folder where the files of {@code run} are written. */
+    public RunFolder folderOf(RunRecord run) {
+        return RunFolder.of(properties.report().localDir(), run.organizationId(), run.period(), run.runId());
+    }
+
+    /**
+     * Writes every artifact of the run and its manifest.
+     *
+     * @param endedAt end of the run; {@code null} re-renders a completed run with its stored end
+     */
+    public Manifest write(RunRecord run, Instant endedAt) {
+        long start = System.nanoTime();
+        EvidenceReport report = reports.build(run.runId(), endedAt);
+        RunFolder folder = folderOf(run);
+        List<Manifest.Artifact> artifacts = new ArrayList<>();
+        for (ArtifactWriter writer : writers) {
+            EvidenceReport current = report;
+            long t = System.nanoTime();
+            Path file = folder.write(writer.fileName(), out -> writer.write(current, folder.path(), out));
+            Manifest.Artifact artifact = artifact(file);
+            artifacts.add(artifact);
+            if (writer.fileName().equals(ResultsJsonWriter.FILE)) {
+                report = report.withResultsJsonSha256(artifact.sha256());
+            }
+            log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), (System.nanoTime() - t) / 1_000_000);
+        }
+        Manifest manifest = new Manifest("1", run.runId(), run.organizationId(), run.period(), run.toolVersion(),
+                report.run().generatedAt(), artifacts);
+        folder.write(Manifest.FILE, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, manifest));
+        log.info("Evidence pack of run {} written to {} in {} ms", run.runId(), folder.path(),
+                (System.nanoTime() - start) / 1_000_000);
+        return manifest;
+    }
+
+    private static Manifest.Artifact artifact(Path file) {
+        try {
+            return new Manifest.Artifact(file.getFileName().toString(), Files.size(file), Digests.sha256(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
