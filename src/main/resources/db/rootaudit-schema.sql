@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS ra_run (
     config_json           VARCHAR(1000000),
     preflight_json        VARCHAR(1000000),
     exceptions_json       VARCHAR(1000000),
+    published_to          VARCHAR(2048),          -- s3://bucket/prefix/ once the pack is published and verified
+    published_at          TIMESTAMP WITH TIME ZONE,
     CONSTRAINT ra_run_period UNIQUE (organization_id, period, attempt)
 );
 

@@ -70,7 +70,8 @@ class AwsClientsConfiguration {
     @Lazy
     S3Client s3Client(SdkHttpClient http, AwsRegion region, RootAuditProperties properties) {
         return S3Client.builder().httpClient(http).region(region.resolve())
-                .forcePathStyle(EndpointOverrides.isOverridden("S3"))
+                .forcePathStyle(properties.report().s3().pathStyle() != null ? properties.report().s3().pathStyle()
+                        : EndpointOverrides.isOverridden("S3"))
                 .overrideConfiguration(overrides(properties)).build();
     }
 

@@ -9,7 +9,9 @@ import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
+import io.rootaudit.report.S3Publisher;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -27,10 +29,14 @@ class AuditCommand {
     private final EvidencePack reports;
     private final RuleCatalog catalog;
     private final JsonMapper json;
+    private final S3Publisher publisher;
+    private final Clock clock;
     private final PrintStream out = System.out;
 
     AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, EvidencePack reports, RuleCatalog catalog,
-                 JsonMapper json) {
+                 JsonMapper json, S3Publisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
         this.runs = runs;
         this.preflight = preflight;
         this.store = store;
@@ -72,14 +78,26 @@ class AuditCommand {
             System.err.println("Run the same command again to resume it; accounts already audited are kept.");
             return ExitCode.FAILURE;
         }
-        return outcome(store.run(run.runId()).orElseThrow());
+        RunRecord completed = store.run(run.runId()).orElseThrow();
+        ExitCode outcome = outcome(completed);
+        ExitCode published = publishIfConfigured(completed);
+        return published == ExitCode.OK ? outcome : published;
+    }
+
+    /** Publishing failure takes precedence over findings: the pack is not where the auditors expect it. */
+    private ExitCode publishIfConfigured(RunRecord run) {
+        if (!publisher.enabled() || run.publishedTo() != null) {
+            return ExitCode.OK;
+        }
+        return PackCommands.publish(run, reports, publisher, store, clock, out);
     }
 
     private ExitCode alreadyDone(RunRecord run) {
         out.println("Period " + run.period() + " of organization " + run.organizationId() + " was already audited by run "
                 + run.runId() + " (completed " + run.endedAt() + "). Use --rerun to start a new run.");
         out.println("Results: " + reports.folderOf(run).path().toAbsolutePath().normalize());
-        return ExitCode.OK;
+        // a run killed while publishing finishes publishing here
+        return publishIfConfigured(run);
     }
 
     private ExitCode outcome(RunRecord run) {

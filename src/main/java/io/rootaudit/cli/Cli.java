@@ -24,8 +24,16 @@ public final class Cli {
     static final Map<String, Set<String>> SWITCHES = Map.of(
             "audit", Set.of("rerun"),
             "preflight", Set.of(),
-            "demo", Set.of());
-    static final Map<String, Set<String>> VALUED = Map.of();
+            "demo", Set.of(),
+            "report", Set.of(),
+            "publish", Set.of(),
+            "verify", Set.of(),
+            "history", Set.of());
+    static final Map<String, Set<String>> VALUED = Map.of(
+            "report", Set.of("run"),
+            "publish", Set.of("run"),
+            "verify", Set.of("path"),
+            "history", Set.of("organization"));
 
     private Cli() {}
 
@@ -52,12 +60,33 @@ public final class Cli {
             out.print(Help.of(line.command()));
             return ExitCode.OK.code();
         }
+        try {
+            return dispatch(line);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("rootaudit: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+    }
+
+    private static int dispatch(CommandLine line) {
         return switch (line.command()) {
             case "audit" -> inContext(line.springArgs(), ctx -> ctx.getBean(AuditCommand.class).run(line.flag("rerun")));
             case "preflight" -> inContext(line.springArgs(), ctx -> ctx.getBean(PreflightCommand.class).run());
             case "demo" -> new DemoCommand().run(line.springArgs());
+            case "report" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).report(required(line, "run")));
+            case "publish" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).publish(required(line, "run")));
+            case "verify" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).verify(required(line, "path")));
+            case "history" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).history(line.options().get("organization")));
             default -> throw new IllegalStateException(line.command());
         };
+    }
+
+    private static String required(CommandLine line, String option) {
+        String value = line.options().get(option);
+        if (value == null || value.isBlank()) {
+            throw new CommandLine.UsageException("'" + line.command() + "' needs --" + option);
+        }
+        return value;
     }
 
     /** Starts the application with {@code springArgs} as configuration, runs {@code command}, and closes it. */

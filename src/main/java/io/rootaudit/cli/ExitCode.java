@@ -16,7 +16,11 @@ public enum ExitCode {
     /** Some accounts could not be audited (takes precedence over NON_COMPLIANT). */
     NOT_AUDITED(4),
     /** A prerequisite (credentials, organization, trusted access, root access features, caller) is missing. */
-    PREREQUISITE_MISSING(5);
+    PREREQUISITE_MISSING(5),
+    /** The evidence pack was written locally but publishing it to S3 failed; {@code publish --run ID} retries. */
+    PUBLISH_FAILED(6),
+    /** {@code verify} found a missing or altered file. */
+    VERIFICATION_FAILED(7);
 
     private final int code;
 

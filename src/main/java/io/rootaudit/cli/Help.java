@@ -16,6 +16,10 @@ final class Help {
                   audit      Run the monthly audit (resumes an unfinished run of the period)
                   preflight  Check prerequisites and permissions; audits nothing
                   demo       Start the bundled AWS emulator, seed a demo organization and audit it
+                  report     Render the evidence pack of a stored run again (no AWS calls): --run ID
+                  publish    Publish a run's evidence pack to S3 (retry after a failure): --run ID
+                  verify     Check an evidence pack against its manifest: --path FOLDER|s3://BUCKET/PREFIX/
+                  history    List stored runs with their compliance rates [--organization ID]
 
                 Run 'java -jar rootaudit.jar <command> --help' for a command's options.
                 Configuration: Spring Boot properties under 'rootaudit' from YAML
@@ -24,7 +28,8 @@ final class Help {
                 AWS credentials and region come from the standard AWS chain; AWS_ENDPOINT_URL redirects every client.
 
                 Exit codes: 0 compliant, 1 failure, 2 invalid configuration or usage, 3 non-compliant findings,
-                            4 accounts that could not be audited, 5 a prerequisite is missing.
+                            4 accounts that could not be audited, 5 a prerequisite is missing,
+                            6 publishing to S3 failed (local evidence kept), 7 verification failed.
                 """;
     }
 
@@ -47,6 +52,7 @@ final class Help {
 
                     Exit codes: 0 all audited accounts compliant or excepted; 3 non-compliant findings;
                     4 some accounts could not be audited (precedes 3); 5 a prerequisite is missing;
+                    6 the pack was written locally but publishing to S3 failed (precedes 3 and 4);
                     2 invalid configuration; 1 anything else (run the same command again to resume).
                     """;
             case "preflight" -> """
@@ -68,6 +74,31 @@ final class Help {
                     with every finding somewhere, audits it, prints the summary and where the files are,
                     stops the emulator, and exits with the audit's exit code.
                     Touches no real AWS account and ignores your AWS credentials.
+                    """;
+            case "report" -> """
+                    Usage: java -jar rootaudit.jar report --run RUN_ID
+
+                    Renders every artifact of a completed, stored run again (results.json, accounts.csv,
+                    evidence.xlsx, report.pdf, manifest.json) from the database, without any AWS call.
+                    """;
+            case "publish" -> """
+                    Usage: java -jar rootaudit.jar publish --run RUN_ID [--rootaudit.report.s3.bucket=...]
+
+                    Uploads the run's evidence pack to S3 (SHA-256 checksums, SSE-KMS or SSE-S3, optional
+                    Object Lock retention) and verifies every object with HeadObject. Retries a failed publish.
+                    Exit codes: 0 published and verified; 6 publishing failed; 2 no such run or no bucket.
+                    """;
+            case "verify" -> """
+                    Usage: java -jar rootaudit.jar verify --path FOLDER | --path s3://BUCKET/PREFIX/
+
+                    Recomputes the size and SHA-256 of every file listed in the pack's manifest.json and names
+                    each file that is missing or differs. Exit codes: 0 intact; 7 a file is missing or altered.
+                    """;
+            case "history" -> """
+                    Usage: java -jar rootaudit.jar history [--organization o-xxxxxxxxxx]
+
+                    Lists the runs in the store, newest first, with status, times, compliance rate and where
+                    each was published.
                     """;
             default -> general();
         };

@@ -107,13 +107,60 @@ public record RootAuditProperties(
      */
     public record Preflight(@DefaultValue("true") boolean requireRootCredentialsManagement) {}
 
-    /** @param localDir where each run's evidence folder is written */
-    public record Report(@NotNull @DefaultValue("./reports") Path localDir) {
+    /**
+     * @param localDir where each run's evidence folder is written (always, also when publishing to S3)
+     * @param s3 where the evidence pack is published; off unless {@code bucket} is set
+     */
+    public record Report(@NotNull @DefaultValue("./reports") Path localDir, @Valid @NotNull @DefaultValue S3 s3) {
 
-        // @NotBlank does not apply to Path; keep a clear message for an empty value
+        // a Path cannot be @NotBlank; keep a clear message for an empty value
         @AssertTrue(message = "rootaudit.report.local-dir must not be empty")
         boolean isLocalDirSet() {
             return localDir != null && !localDir.toString().isBlank();
+        }
+    }
+
+    /**
+     * Publishing to S3, under {@code <prefix>/<organization id>/<period>/<run id>/<file>}.
+     *
+     * @param kmsKeyId SSE-KMS with this key when set, SSE-S3 otherwise
+     * @param pathStyle path-style addressing; empty = on when an endpoint override is set (emulators, VPC endpoints)
+     */
+    public record S3(
+            @Pattern(regexp = "|[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", message = "must be an S3 bucket name (lower case letters, digits, dots and hyphens)")
+            String bucket,
+            @NotNull @DefaultValue("") String prefix,
+            String kmsKeyId,
+            @Valid @NotNull @DefaultValue ObjectLock objectLock,
+            Boolean pathStyle) {
+
+        public boolean enabled() {
+            return bucket != null && !bucket.isBlank();
+        }
+
+        /** The prefix without leading or trailing slashes. */
+        public String normalizedPrefix() {
+            return prefix.replaceAll("^/+|/+$", "");
+        }
+    }
+
+    /**
+     * Object Lock retention of published objects: both set, or neither.
+     *
+     * @param mode GOVERNANCE or COMPLIANCE
+     * @param retainDays days each object stays locked
+     */
+    public record ObjectLock(LockMode mode, @Min(1) @Max(36500) Integer retainDays) {
+
+        public enum LockMode { GOVERNANCE, COMPLIANCE }
+
+        public boolean enabled() {
+            return mode != null;
+        }
+
+        @AssertTrue(message = "rootaudit.report.s3.object-lock.mode and .retain-days must be set together")
+        boolean isComplete() {
+            return (mode == null) == (retainDays == null);
         }
     }
 }

@@ -92,7 +92,7 @@ public class AuditRuns {
         String runId = period() + "-" + attempt + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         RunRecord run = new RunRecord(runId, org, period(), attempt, RunRecord.Status.RUNNING, clock.instant(), null,
                 preflight.callerArn(), preflight.organization().managementAccountId(), version.get(),
-                json.writeValueAsString(properties), preflightJson, exceptionsJson);
+                json.writeValueAsString(properties), preflightJson, exceptionsJson, null, null);
         store.createRun(run);
         log.info("Started run {} of {} for {}", runId, org, period());
         return run;

@@ -28,11 +28,14 @@ public class Preflight {
     private final StsClient sts;
     private final OrganizationDirectory directory;
     private final RootAuditProperties properties;
+    private final List<AdditionalPrerequisites> additional;
 
-    Preflight(StsClient sts, OrganizationDirectory directory, RootAuditProperties properties) {
+    Preflight(StsClient sts, OrganizationDirectory directory, RootAuditProperties properties,
+              List<AdditionalPrerequisites> additional) {
         this.sts = sts;
         this.directory = directory;
         this.properties = properties;
+        this.additional = additional;
     }
 
     public PreflightReport run() {
@@ -116,6 +119,7 @@ public class Preflight {
         checks.add(featureCheck(features, PreflightReport.ROOT_CREDENTIALS_MANAGEMENT, "root-credentials-management",
                 properties.preflight().requireRootCredentialsManagement()));
         checks.add(featureCheck(features, PreflightReport.ROOT_SESSIONS, "root-sessions", true));
+        additional.forEach(a -> checks.addAll(a.check()));
         return new PreflightReport(identity.arn(), identity.account(), role, org, features, checks);
     }
 

@@ -177,7 +177,7 @@ public class EvidenceReports {
                 rate == null || previousRate == null ? null : rate - previousRate, added, before.size(), stillOpen, changes));
     }
 
-    static Double rate(Map<AccountStatus, Long> counts) {
+    public static Double rate(Map<AccountStatus, Long> counts) {
         long good = counts.get(AccountStatus.COMPLIANT) + counts.get(AccountStatus.EXCEPTED);
         long assessed = good + counts.get(AccountStatus.NON_COMPLIANT) + counts.get(AccountStatus.ERROR);
         return assessed == 0 ? null : (double) good / assessed;

@@ -72,6 +72,10 @@ public class RunStore {
         jdbc.sql("UPDATE ra_run SET status = 'COMPLETED', ended_at = ? WHERE run_id = ?").params(ts(endedAt), runId).update();
     }
 
+    public void markPublished(String runId, String location, Instant at) {
+        jdbc.sql("UPDATE ra_run SET published_to = ?, published_at = ? WHERE run_id = ?").params(location, ts(at), runId).update();
+    }
+
     public Optional<RunRecord> run(String runId) {
         return jdbc.sql("SELECT * FROM ra_run WHERE run_id = ?").param(runId).query(RunStore::run).optional();
     }
@@ -238,7 +242,7 @@ public class RunStore {
                 rs.getInt("attempt"), RunRecord.Status.valueOf(rs.getString("status")), instant(rs, "started_at"),
                 instant(rs, "ended_at"), rs.getString("caller_arn"), rs.getString("management_account_id"),
                 rs.getString("tool_version"), rs.getString("config_json"), rs.getString("preflight_json"),
-                rs.getString("exceptions_json"));
+                rs.getString("exceptions_json"), rs.getString("published_to"), instant(rs, "published_at"));
     }
 
     private static OffsetDateTime ts(Instant instant) {

@@ -1,0 +1,98 @@
+package io.rootaudit.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recomputes the size and SHA-256 of every artifact listed in an evidence pack's manifest, in a local folder
+ * or under an {@code s3://bucket/prefix/}, and names every file that is missing or differs.
+ */
+@Component
+public class EvidenceVerifier {
+
+    private final S3Publisher s3;
+    private final JsonMapper json;
+
+    EvidenceVerifier(S3Publisher s3, JsonMapper json) {
+        this.s3 = s3;
+        this.json = json;
+    }
+
+    /** The outcome: the manifest read (null when unreadable) and every problem found. */
+    public record Result(Manifest manifest, List<String> problems) {
+        public boolean ok() {
+            return manifest != null && problems.isEmpty();
+        }
+    }
+
+    public Result verify(String location) {
+        Source source = location.startsWith("s3://") ? s3Source(location) : localSource(Path.of(location));
+        Manifest manifest;
+        try (InputStream in = source.open(Manifest.FILE)) {
+            manifest = json.readValue(in, Manifest.class);
+        } catch (IOException | RuntimeException e) {
+            return new Result(null, List.of(Manifest.FILE + ": cannot be read (" + e.getMessage() + ")"));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Manifest.Artifact a : manifest.artifacts()) {
+            try (InputStream in = source.open(a.file())) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                long size = new DigestInputStream(in, digest).transferTo(OutputSink.INSTANCE);
+                String sha = HexFormat.of().formatHex(digest.digest());
+                if (size != a.bytes()) {
+                    problems.add(a.file() + ": " + size + " bytes, manifest says " + a.bytes());
+                }
+                if (!sha.equals(a.sha256())) {
+                    problems.add(a.file() + ": SHA-256 " + sha + ", manifest says " + a.sha256());
+                }
+            } catch (IOException | SdkException e) {
+                problems.add(a.file() + ": missing or unreadable (" + e.getMessage() + ")");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Result(manifest, problems);
+    }
+
+    private interface Source {
+        InputStream open(String file) throws IOException;
+    }
+
+    private static Source localSource(Path folder) {
+        return file -> Files.newInputStream(folder.resolve(file));
+    }
+
+    private Source s3Source(String location) {
+        String rest = location.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        String base = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        return file -> s3.open(bucket, base + file);
+    }
+
+    /** Discards bytes: only their digest matters. */
+    private static final class OutputSink extends java.io.OutputStream {
+        static final OutputSink INSTANCE = new OutputSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+
+}

@@ -1,0 +1,218 @@
+package io.rootaudit.report;
+
+import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.organization.AdditionalPrerequisites;
+import io.rootaudit.organization.PrerequisiteCheck;
+import io.rootaudit.store.RunRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that talks to S3: publishes a run's evidence pack with SHA-256 checksums, encryption and
+ * (optionally) Object Lock retention, then proves each upload with HeadObject; checks the bucket in
+ * preflight; and reads a published pack back for {@code verify}.
+ */
+@Component
+public class S3Publisher implements AdditionalPrerequisites {
+
+    private static final Logger log = LoggerFactory.getLogger(S3Publisher.class);
+    private static final String PROBE = ".rootaudit-write-check";
+
+    private final S3Client s3;
+    private final RootAuditProperties.S3 settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    S3Publisher(S3Client s3, RootAuditProperties properties, JsonMapper json, Clock clock) {
+        this.s3 = s3;
+        this.settings = properties.report().s3();
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /** {@code s3://bucket/<prefix>/<organization>/<period>/<run id>/} */
+    public String location(RunRecord run) {
+        return "s3://" + settings.bucket() + "/" + keyPrefix(run);
+    }
+
+    String keyPrefix(RunRecord run) {
+        String prefix = settings.normalizedPrefix();
+        return (prefix.isEmpty() ? "" : prefix + "/") + run.organizationId() + "/" + run.period() + "/" + run.runId() + "/";
+    }
+
+    /** The bucket exists, accepts our writes, and has Object Lock enabled when retention is configured. */
+    @Override
+    public List<PrerequisiteCheck> check() {
+        if (!enabled()) {
+            return List.of();
+        }
+        String bucket = settings.bucket();
+        List<PrerequisiteCheck> checks = new ArrayList<>();
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            checks.add(AdditionalPrerequisites.passed("s3-bucket", "Evidence bucket exists", bucket));
+        } catch (SdkException e) {
+            checks.add(AdditionalPrerequisites.failed("s3-bucket", "Evidence bucket exists", bucket + ": " + describe(e),
+                    "create the bucket or fix rootaudit.report.s3.bucket, and allow s3:ListBucket on it"));
+            return checks;
+        }
+        try {
+            String key = (settings.normalizedPrefix().isEmpty() ? "" : settings.normalizedPrefix() + "/") + PROBE;
+            s3.putObject(put(key, null).build(), RequestBody.fromString("rootaudit can write here\n"));
+            checks.add(AdditionalPrerequisites.passed("s3-write", "Evidence bucket is writable", "wrote s3://" + bucket + "/" + key));
+        } catch (SdkException e) {
+            checks.add(AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e),
+                    "allow s3:PutObject" + (settings.kmsKeyId() == null ? "" : " and kms:GenerateDataKey on the key")
+                            + (settings.objectLock().enabled() ? " and s3:PutObjectRetention" : "") + " to the caller"));
+            return checks;
+        }
+        if (settings.objectLock().enabled()) {
+            try {
+                var config = s3.getObjectLockConfiguration(b -> b.bucket(bucket)).objectLockConfiguration();
+                if (config != null && config.objectLockEnabled() == ObjectLockEnabled.ENABLED) {
+                    checks.add(AdditionalPrerequisites.passed("s3-object-lock", "Object Lock enabled on the bucket", bucket));
+                } else {
+                    checks.add(objectLockMissing(bucket, "Object Lock is not enabled"));
+                }
+            } catch (SdkException e) {
+                checks.add(objectLockMissing(bucket, describe(e)));
+            }
+        }
+        return checks;
+    }
+
+    private static PrerequisiteCheck objectLockMissing(String bucket, String detail) {
+        return AdditionalPrerequisites.failed("s3-object-lock", "Object Lock enabled on the bucket", bucket + ": " + detail,
+                "use a bucket created with Object Lock enabled, or remove rootaudit.report.s3.object-lock");
+    }
+
+    /**
+     * Uploads every file of the manifest and the manifest itself, each with its SHA-256 (S3 rejects a body
+     * that does not match), then checks each object's size, checksum, encryption and retention.
+     *
+     * @throws PublishException naming the file that failed; the local pack is untouched
+     */
+    public String publish(RunRecord run, RunFolder folder) {
+        Manifest manifest = json.readValue(folder.file(Manifest.FILE).toFile(), Manifest.class);
+        Instant retainUntil = settings.objectLock().enabled()
+                ? clock.instant().plus(Duration.ofDays(settings.objectLock().retainDays())).truncatedTo(ChronoUnit.SECONDS)
+                : null;
+        List<String> files = new ArrayList<>();
+        manifest.artifacts().forEach(a -> files.add(a.file()));
+        files.add(Manifest.FILE);
+        for (String file : files) {
+            Path path = folder.file(file);
+            String key = keyPrefix(run) + file;
+            try {
+                long size = Files.size(path);
+                String checksum = base64Sha256(path);
+                s3.putObject(put(key, retainUntil).checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum)
+                        .contentLength(size).build(), RequestBody.fromFile(path));
+                HeadObjectResponse head = s3.headObject(h -> h.bucket(settings.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
+                verifyUpload(file, head, size, checksum, retainUntil);
+                log.info("Published s3://{}/{} ({} bytes, verified)", settings.bucket(), key, size);
+            } catch (SdkException e) {
+                throw new PublishException("uploading " + file + " to s3://" + settings.bucket() + "/" + key + " failed: "
+                        + describe(e), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return location(run);
+    }
+
+    private PutObjectRequest.Builder put(String key, Instant retainUntil) {
+        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(settings.bucket()).key(key);
+        if (settings.kmsKeyId() != null && !settings.kmsKeyId().isBlank()) {
+            put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
+        } else {
+            put.serverSideEncryption(ServerSideEncryption.AES256);
+        }
+        if (retainUntil != null) {
+            put.objectLockMode(ObjectLockMode.fromValue(settings.objectLock().mode().name())).objectLockRetainUntilDate(retainUntil);
+        }
+        return put;
+    }
+
+    private void verifyUpload(String file, HeadObjectResponse head, long size, String checksum, Instant retainUntil) {
+        List<String> problems = new ArrayList<>();
+        if (!Objects.equals(head.contentLength(), size)) {
+            problems.add("size " + head.contentLength() + " instead of " + size);
+        }
+        if (head.checksumSHA256() != null && !head.checksumSHA256().equals(checksum)) {
+            problems.add("SHA-256 " + head.checksumSHA256() + " instead of " + checksum);
+        }
+        if (head.checksumSHA256() == null) {
+            problems.add("no SHA-256 checksum stored");
+        }
+        ServerSideEncryption expected = settings.kmsKeyId() != null && !settings.kmsKeyId().isBlank()
+                ? ServerSideEncryption.AWS_KMS : ServerSideEncryption.AES256;
+        if (head.serverSideEncryption() != expected) {
+            problems.add("encryption " + head.serverSideEncryptionAsString() + " instead of " + expected);
+        }
+        if (retainUntil != null) {
+            if (head.objectLockMode() == null || !head.objectLockMode().toString().equals(settings.objectLock().mode().name())) {
+                problems.add("object lock mode " + head.objectLockModeAsString() + " instead of " + settings.objectLock().mode());
+            }
+            if (head.objectLockRetainUntilDate() == null || head.objectLockRetainUntilDate().isBefore(retainUntil)) {
+                problems.add("retained until " + head.objectLockRetainUntilDate() + " instead of " + retainUntil);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PublishException(file + " was uploaded but does not check out: " + String.join("; ", problems), null);
+        }
+    }
+
+    /** Reads a published object, for {@code verify}. */
+    InputStream open(String bucket, String key) {
+        return s3.getObject(g -> g.bucket(bucket).key(key));
+    }
+
+    private static String base64Sha256(Path file) throws IOException {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(Digests.sha256(file)));
+    }
+
+    private static String describe(SdkException e) {
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase && ase.awsErrorDetails() != null) {
+            return ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** Publishing failed; the message names the file and the cause. */
+    public static final class PublishException extends RuntimeException {
+        PublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.rootaudit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootaudit.emulator.Emulator;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import tools.jackson.databind.JsonNode;
+
+/** The evidence pack published to S3 in the emulator: headers, verification, failure and retry. */
+class EvidencePublishingTest {
+
+    @TempDir
+    Path work;
+
+    Emulator emulator;
+    S3Client s3;
+
+    @BeforeEach
+    void organizationAndBuckets() {
+        emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(3));
+        s3 = S3Client.builder().endpointOverride(URI.create(emulator.endpoint())).forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build();
+        s3.createBucket(b -> b.bucket("evidence-locked").objectLockEnabledForBucket(true));
+        s3.createBucket(b -> b.bucket("evidence-plain"));
+    }
+
+    @AfterEach
+    void close() {
+        s3.close();
+    }
+
+    @Test
+    void packIsPublishedWithChecksumsEncryptionAndRetentionThenVerified() {
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.report.s3.bucket=evidence-locked",
+                "--rootaudit.report.s3.prefix=/audits/", "--rootaudit.report.s3.object-lock.mode=COMPLIANCE",
+                "--rootaudit.report.s3.object-lock.retain-days=400");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("[PASSED     ] Object Lock enabled on the bucket").contains("Published and verified: s3://");
+        JsonNode results = run.results();
+        String prefix = "audits/" + results.get("organization").get("organizationId").asString() + "/"
+                + results.get("run").get("period").asString() + "/" + results.get("run").get("runId").asString() + "/";
+        List<String> keys = s3.listObjectsV2(l -> l.bucket("evidence-locked").prefix(prefix)).contents().stream()
+                .map(o -> o.key().substring(prefix.length())).toList();
+        assertThat(keys).contains("results.json", "accounts.csv", "manifest.json");
+        HeadObjectResponse head = s3.headObject(h -> h.bucket("evidence-locked").key(prefix + "results.json")
+                .checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
+        assertThat(head.checksumSHA256()).isNotBlank();
+        assertThat(head.objectLockMode()).isEqualTo(ObjectLockMode.COMPLIANCE);
+        assertThat(head.objectLockRetainUntilDate()).isAfter(Instant.now().plus(Duration.ofDays(399)));
+
+        Invocation verify = Invocation.run(emulator, work, "verify", "--path", "s3://evidence-locked/" + prefix);
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("match manifest.json");
+        Invocation history = Invocation.run(emulator, work, "history");
+        assertThat(history.out()).contains("s3://evidence-locked/" + prefix).contains("100.0%");
+    }
+
+    @Test
+    void kmsKeyGivesSseKms() {
+        String key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.report.s3.bucket=evidence-plain",
+                "--rootaudit.report.s3.kms-key-id=" + key);
+        assertThat(run.exitCode()).isZero();
+        String prefix = run.out().replaceAll("(?s).*Published and verified: s3://evidence-plain/(\\S+).*", "$1");
+        HeadObjectResponse head = s3.headObject(h -> h.bucket("evidence-plain").key(prefix + "manifest.json"));
+        assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        assertThat(head.ssekmsKeyId()).isEqualTo(key);
+    }
+
+    @Test
+    void publishingFailureKeepsTheLocalPackAndPublishCompletesIt() throws Exception {
+        emulator.addFault(Map.of("action", "HeadObject", "code", "InternalError", "status", 500, "message", "injected"));
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.report.s3.bucket=evidence-plain",
+                "--rootaudit.aws.max-attempts=1");
+        assertThat(run.exitCode()).isEqualTo(6);
+        assertThat(run.err()).contains("publishing run").contains("publish --run");
+        Path folder = run.runFolder();
+        assertThat(folder.resolve("manifest.json")).exists();
+        assertThat(Invocation.run(emulator, work, "verify", "--path", folder.toString()).exitCode()).isZero();
+        String runId = run.results().get("run").get("runId").asString();
+
+        emulator.clearFaults();
+        Invocation publish = Invocation.run(emulator, work, "publish", "--run", runId,
+                "--rootaudit.report.s3.bucket=evidence-plain");
+        assertThat(publish.exitCode()).isZero();
+        assertThat(publish.out()).contains("Published and verified");
+        assertThat(Invocation.run(emulator, work, "history").out()).contains("s3://evidence-plain/");
+    }
+
+    @Test
+    void preflightChecksTheBucket() {
+        Invocation missing = Invocation.run(emulator, work, "preflight", "--rootaudit.report.s3.bucket=no-such-bucket");
+        assertThat(missing.exitCode()).isEqualTo(5);
+        assertThat(missing.out()).contains("Evidence bucket exists").contains("create the bucket");
+        Invocation unlocked = Invocation.run(emulator, work, "audit", "--rootaudit.report.s3.bucket=evidence-plain",
+                "--rootaudit.report.s3.object-lock.mode=GOVERNANCE", "--rootaudit.report.s3.object-lock.retain-days=30");
+        assertThat(unlocked.exitCode()).isEqualTo(5);
+        assertThat(unlocked.out()).contains("[FAILED     ] Object Lock enabled on the bucket")
+                .contains("use a bucket created with Object Lock enabled");
+        assertThat(Files.exists(work.resolve("reports"))).isFalse();
+    }
+
+    @Test
+    void verifyNamesAChangedByteAndAMissingFile() throws Exception {
+        Invocation run = Invocation.run(emulator, work, "audit");
+        Path folder = run.runFolder();
+        byte[] csv = Files.readAllBytes(folder.resolve("accounts.csv"));
+        csv[csv.length - 3] ^= 1;
+        Files.write(folder.resolve("accounts.csv"), csv);
+        Files.delete(folder.resolve("results.json"));
+        Invocation verify = Invocation.run(emulator, work, "verify", "--path", folder.toString());
+        assertThat(verify.exitCode()).isEqualTo(7);
+        assertThat(verify.err()).contains("accounts.csv: SHA-256").contains("results.json: missing");
+
+        String runId = verify.err().isEmpty() ? null : run.out().replaceAll("(?s).*Run (\\S+) of organization.*", "$1");
+        assertThat(Invocation.run(emulator, work, "report", "--run", runId).exitCode()).isZero();
+        assertThat(Invocation.run(emulator, work, "verify", "--path", folder.toString()).exitCode()).isZero();
+    }
+}
