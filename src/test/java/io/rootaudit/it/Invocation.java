@@ -43,6 +43,7 @@ record Invocation(int exitCode, String out, String err, Path work) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
+        long started = System.nanoTime();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -52,7 +53,8 @@ record Invocation(int exitCode, String out, String err, Path work) {
             System.setErr(oldErr);
         }
         Invocation result = new Invocation(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), work);
-        oldOut.println("---- rootaudit " + String.join(" ", args) + " -> exit " + code + "\n" + result.out + result.err);
+        oldOut.println("---- rootaudit " + String.join(" ", args) + " -> exit " + code + " in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms\n" + result.out + result.err);
         return result;
     }
 

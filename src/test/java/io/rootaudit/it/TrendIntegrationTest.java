@@ -1,0 +1,50 @@
+package io.rootaudit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootaudit.emulator.Emulator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Month over month: the second run is compared with the first completed run of the organization. */
+class TrendIntegrationTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void newResolvedAndStillOpenFindingsAndTheRateChange() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(4));
+        emulator.setRootState("310000000001", Map.of("password", Map.of("createDate", "2024-01-01T00:00:00Z")));
+        emulator.setRootState("310000000002", Map.of("signingCertificates", List.of(Map.of("status", "Active",
+                "uploadDate", "2024-01-01T00:00:00Z"))));
+        Invocation october = Invocation.run(emulator, work.resolve("oct"), "audit", "--rootaudit.period=2026-10",
+                "--rootaudit.database-path=" + work.resolve("db/rootaudit"));
+        assertThat(october.results().get("trend").isNull()).isTrue();
+
+        // November: account 1 still has its password, account 2 removed its certificate, account 3 got a key
+        emulator.setRootState("310000000002", Map.of());
+        emulator.setRootState("310000000003", Map.of("accessKeys", List.of(Map.of("status", "Inactive",
+                "createDate", "2024-01-01T00:00:00Z"))));
+        Invocation november = Invocation.run(emulator, work.resolve("nov"), "audit", "--rootaudit.period=2026-11",
+                "--rootaudit.database-path=" + work.resolve("db/rootaudit"));
+        JsonNode trend = november.results().get("trend");
+        assertThat(trend.get("previousPeriod").asString()).isEqualTo("2026-10");
+        assertThat(trend.get("previousRunId").asString()).isEqualTo(october.results().get("run").get("runId").asString());
+        assertThat(trend.get("newFindings").asInt()).isEqualTo(1);
+        assertThat(trend.get("resolvedFindings").asInt()).isEqualTo(1);
+        assertThat(trend.get("stillOpenFindings").asInt())
+                .isEqualTo(october.account("310000000001").get("findings").size());
+        // 2 of 4 compliant both months: the rate did not move
+        assertThat(trend.get("complianceRateChange").asDouble()).isZero();
+
+        Invocation history = Invocation.run(emulator, work.resolve("nov"), "history",
+                "--rootaudit.database-path=" + work.resolve("db/rootaudit"));
+        assertThat(history.out()).contains("2026-10").contains("2026-11").contains("50.0%");
+    }
+}
