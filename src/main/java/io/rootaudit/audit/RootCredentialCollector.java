@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
@@ -51,7 +52,7 @@ public class RootCredentialCollector implements AutoCloseable {
     private final Duration sessionDuration;
     private final ExecutorService calls;
 
-    RootCredentialCollector(RootSessions sessions, IamClient iam, RootAuditProperties properties) {
+    RootCredentialCollector(RootSessions sessions, @Lazy IamClient iam, RootAuditProperties properties) {
         this.sessions = sessions;
         this.iam = iam;
         this.sessionDuration = properties.audit().sessionDuration();

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * connection pool sized for the audit's concurrency, and a retry strategy that rides out throttling.
  * Endpoint overrides ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code aws.endpointUrl})
  * are applied by the SDK itself, so the same build talks to AWS, a VPC endpoint or an emulator.
- * Clients are lazy: a command that fails validation never resolves credentials.
+ * Clients are lazy (here and at every injection point): commands that need no AWS, such as {@code history} or
+ * {@code report}, never resolve a region or credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {

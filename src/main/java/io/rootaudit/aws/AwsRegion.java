@@ -25,14 +25,21 @@ public final class AwsRegion {
             try {
                 region = new DefaultAwsRegionProviderChain().getRegion();
             } catch (SdkClientException e) {
-                throw new IllegalStateException("No AWS region is configured: set rootaudit.aws.region, "
+                throw new MissingRegionException("no AWS region is configured: set rootaudit.aws.region, "
                         + "AWS_REGION, or a region in your AWS profile");
             }
         }
         if (region.isGlobalRegion()) {
-            throw new IllegalStateException("Region " + region.id() + " is global; AssumeRoot needs a regional "
+            throw new MissingRegionException("region " + region.id() + " is global; AssumeRoot needs a regional "
                     + "STS endpoint: set rootaudit.aws.region to a region such as us-east-1");
         }
         return region;
+    }
+
+    /** The region is missing or unusable: a configuration error, reported as such. */
+    public static final class MissingRegionException extends RuntimeException {
+        MissingRegionException(String message) {
+            super(message);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rootaudit.aws;
 
 import java.time.Duration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -17,7 +18,7 @@ public class RootSessions {
 
     private final StsClient sts;
 
-    RootSessions(StsClient sts) {
+    RootSessions(@Lazy StsClient sts) {
         this.sts = sts;
     }
 

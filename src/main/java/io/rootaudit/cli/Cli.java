@@ -28,12 +28,14 @@ public final class Cli {
             "report", Set.of(),
             "publish", Set.of(),
             "verify", Set.of(),
-            "history", Set.of());
+            "history", Set.of(),
+            "benchmark-reports", Set.of());
     static final Map<String, Set<String>> VALUED = Map.of(
             "report", Set.of("run"),
             "publish", Set.of("run"),
             "verify", Set.of("path"),
-            "history", Set.of("organization"));
+            "history", Set.of("organization"),
+            "benchmark-reports", Set.of("accounts"));
 
     private Cli() {}
 
@@ -76,9 +78,24 @@ public final class Cli {
             case "report" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).report(required(line, "run")));
             case "publish" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).publish(required(line, "run")));
             case "verify" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).verify(required(line, "path")));
+            case "benchmark-reports" -> inContext(benchmarkArgs(line.springArgs()), ctx -> ctx.getBean(BenchmarkReportsCommand.class)
+                    .run(Integer.parseInt(line.options().getOrDefault("accounts", "10000"))));
             case "history" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).history(line.options().get("organization")));
             default -> throw new IllegalStateException(line.command());
         };
+    }
+
+    /** The benchmark stores its synthetic run in memory and renders into a temporary folder unless told otherwise. */
+    private static List<String> benchmarkArgs(List<String> springArgs) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add("--spring.datasource.url=jdbc:h2:mem:rootaudit-benchmark;DB_CLOSE_DELAY=-1");
+        try {
+            args.add("--rootaudit.report.local-dir=" + java.nio.file.Files.createTempDirectory("rootaudit-benchmark"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        args.addAll(springArgs);
+        return args;
     }
 
     private static String required(CommandLine line, String option) {
@@ -125,6 +142,9 @@ public final class Cli {
                 return "  - unknown propert" + (u.getUnboundProperties().size() == 1 ? "y " : "ies ")
                         + u.getUnboundProperties().stream().map(p -> p.getName().toString()).sorted().toList()
                         + ": check the spelling";
+            }
+            if (t instanceof io.rootaudit.aws.AwsRegion.MissingRegionException r) {
+                return "  - " + r.getMessage();
             }
             if (t instanceof InvalidExceptionsFileException x) {
                 return "  - " + String.join("\n  - ", x.problems());

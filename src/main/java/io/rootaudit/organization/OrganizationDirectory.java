@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesResponse;
@@ -35,7 +36,7 @@ public class OrganizationDirectory {
     private final OrganizationsClient organizations;
     private final IamClient iam;
 
-    OrganizationDirectory(OrganizationsClient organizations, IamClient iam) {
+    OrganizationDirectory(@Lazy OrganizationsClient organizations, @Lazy IamClient iam) {
         this.organizations = organizations;
         this.iam = iam;
     }

@@ -5,6 +5,7 @@ import io.rootaudit.organization.PreflightReport.CallerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -30,7 +31,7 @@ public class Preflight {
     private final RootAuditProperties properties;
     private final List<AdditionalPrerequisites> additional;
 
-    Preflight(StsClient sts, OrganizationDirectory directory, RootAuditProperties properties,
+    Preflight(@Lazy StsClient sts, OrganizationDirectory directory, RootAuditProperties properties,
               List<AdditionalPrerequisites> additional) {
         this.sts = sts;
         this.directory = directory;

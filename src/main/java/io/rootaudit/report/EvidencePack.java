@@ -46,13 +46,17 @@ public class EvidencePack {
      *
      * @param endedAt end of the run; {@code null} re-renders a completed run with its stored end
      */
-    public Manifest write(RunRecord run, Instant endedAt) {
+    public Written write(RunRecord run, Instant endedAt) {
         long start = System.nanoTime();
+        List<Step> steps = new ArrayList<>();
+        HeapPeak.reset();
         EvidenceReport report = reports.build(run.runId(), endedAt);
+        steps.add(new Step("report model (from the store)", (System.nanoTime() - start) / 1_000_000, HeapPeak.bytes(), 0));
         RunFolder folder = folderOf(run);
         List<Manifest.Artifact> artifacts = new ArrayList<>();
         for (ArtifactWriter writer : writers) {
             EvidenceReport current = report;
+            HeapPeak.reset();
             long t = System.nanoTime();
             Path file = folder.write(writer.fileName(), out -> writer.write(current, folder.path(), out));
             Manifest.Artifact artifact = artifact(file);
@@ -60,15 +64,23 @@ public class EvidencePack {
             if (writer.fileName().equals(ResultsJsonWriter.FILE)) {
                 report = report.withResultsJsonSha256(artifact.sha256());
             }
-            log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), (System.nanoTime() - t) / 1_000_000);
+            Step step = new Step(writer.fileName(), (System.nanoTime() - t) / 1_000_000, HeapPeak.bytes(), artifact.bytes());
+            steps.add(step);
+            log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), step.millis());
         }
         Manifest manifest = new Manifest("1", run.runId(), run.organizationId(), run.period(), run.toolVersion(),
                 report.run().generatedAt(), artifacts);
         folder.write(Manifest.FILE, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, manifest));
         log.info("Evidence pack of run {} written to {} in {} ms", run.runId(), folder.path(),
                 (System.nanoTime() - start) / 1_000_000);
-        return manifest;
+        return new Written(manifest, folder, steps);
     }
+
+    /** What a rendering produced, with the time and peak heap of each step (for logs and the benchmark). */
+    public record Written(Manifest manifest, RunFolder folder, List<Step> steps) {}
+
+    /** @param peakHeapBytes peak heap in use during the step (an upper bound: sum of the heap pools' peaks) */
+    public record Step(String name, long millis, long peakHeapBytes, long bytes) {}
 
     private static Manifest.Artifact artifact(Path file) {
         try {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -49,7 +50,7 @@ public class S3Publisher implements AdditionalPrerequisites {
     private final JsonMapper json;
     private final Clock clock;
 
-    S3Publisher(S3Client s3, RootAuditProperties properties, JsonMapper json, Clock clock) {
+    S3Publisher(@Lazy S3Client s3, RootAuditProperties properties, JsonMapper json, Clock clock) {
         this.s3 = s3;
         this.settings = properties.report().s3();
         this.json = json;

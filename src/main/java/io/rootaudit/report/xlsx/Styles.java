@@ -1,0 +1,90 @@
+package io.rootaudit.report.xlsx;
+
+import io.rootaudit.compliance.AccountStatus;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The workbook's few cell styles, created once: Excel allows about 64,000 styles per workbook, so styles are
+ * shared by every cell that looks alike, never created per cell.
+ */
+final class Styles {
+
+    /** Section titles of the Summary sheet. */
+    final CellStyle title;
+    /** Column headers: bold on a grey fill. */
+    final CellStyle header;
+    /** Row labels of key/value blocks. */
+    final CellStyle label;
+    /** Text that a spreadsheet would read as a formula: shown and kept as text, even when the cell is edited. */
+    final CellStyle quoted;
+    /** An instant, shown in UTC. */
+    final CellStyle dateTime;
+    final CellStyle date;
+    final CellStyle integer;
+    /** A rate between 0 and 1, shown as a percentage. */
+    final CellStyle percent;
+    /** A difference of two rates, stored in percentage points. */
+    final CellStyle points;
+    private final Map<AccountStatus, CellStyle> status = new EnumMap<>(AccountStatus.class);
+
+    Styles(XSSFWorkbook wb) {
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+
+        title = wb.createCellStyle();
+        title.setFont(big);
+        header = wb.createCellStyle();
+        header.setFont(bold);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        label = wb.createCellStyle();
+        label.setFont(bold);
+        quoted = wb.createCellStyle();
+        quoted.setQuotePrefixed(true);
+
+        var format = wb.createDataFormat();
+        dateTime = numeric(wb, format.getFormat("yyyy-mm-dd hh:mm:ss"));
+        date = numeric(wb, format.getFormat("yyyy-mm-dd"));
+        integer = numeric(wb, format.getFormat("0"));
+        percent = numeric(wb, format.getFormat("0.0%"));
+        points = numeric(wb, format.getFormat("+0.0\" pp\";-0.0\" pp\";0.0\" pp\""));
+
+        status.put(AccountStatus.COMPLIANT, fill(wb, 0xC6, 0xEF, 0xCE));      // green
+        status.put(AccountStatus.NON_COMPLIANT, fill(wb, 0xFF, 0xC7, 0xCE));  // red
+        status.put(AccountStatus.EXCEPTED, fill(wb, 0xFF, 0xEB, 0x9C));       // amber
+        status.put(AccountStatus.ERROR, fill(wb, 0xF8, 0xCB, 0xAD));          // orange
+        status.put(AccountStatus.NOT_APPLICABLE, fill(wb, 0xD9, 0xD9, 0xD9)); // grey
+        status.put(AccountStatus.SKIPPED, fill(wb, 0xD9, 0xD9, 0xD9));
+    }
+
+    /** The fill of an account status cell. */
+    CellStyle status(AccountStatus s) {
+        return status.get(s);
+    }
+
+    private static CellStyle numeric(XSSFWorkbook wb, short dataFormat) {
+        CellStyle s = wb.createCellStyle();
+        s.setDataFormat(dataFormat);
+        return s;
+    }
+
+    private static CellStyle fill(XSSFWorkbook wb, int r, int g, int b) {
+        XSSFCellStyle s = wb.createCellStyle();
+        s.setFillForegroundColor(new XSSFColor(new byte[] {(byte) r, (byte) g, (byte) b}, null));
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return s;
+    }
+}
