@@ -35,6 +35,7 @@ public final class Cli {
             "publish", Set.of("run"),
             "verify", Set.of("path"),
             "history", Set.of("organization"),
+            "demo", Set.of("samples"),
             "benchmark-reports", Set.of("accounts"));
 
     private Cli() {}
@@ -74,7 +75,8 @@ public final class Cli {
         return switch (line.command()) {
             case "audit" -> inContext(line.springArgs(), ctx -> ctx.getBean(AuditCommand.class).run(line.flag("rerun")));
             case "preflight" -> inContext(line.springArgs(), ctx -> ctx.getBean(PreflightCommand.class).run());
-            case "demo" -> new DemoCommand().run(line.springArgs());
+            case "demo" -> new DemoCommand().run(line.springArgs(),
+                    line.options().containsKey("samples") ? java.nio.file.Path.of(line.options().get("samples")) : null);
             case "report" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).report(required(line, "run")));
             case "publish" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).publish(required(line, "run")));
             case "verify" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).verify(required(line, "path")));

@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class DemoCommand {
 
-    int run(List<String> springArgs) {
+    /** @param samples when not null, also export the pack and PDF previews into this folder */
+    int run(List<String> springArgs, Path samples) {
         Emulator emulator;
         try {
             emulator = Emulator.start();
@@ -46,8 +47,15 @@ final class DemoCommand {
             args.add("--rootaudit.database-path=" + work.resolve("rootaudit").toAbsolutePath());
             args.add("--rootaudit.exceptions-file=" + exceptions.toAbsolutePath());
             args.add("--rootaudit.aws.region=us-east-1");
+            if (samples != null) {
+                args.add("--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath());
+            }
             args.addAll(springArgs);
-            return Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+            int code = Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+            if (samples != null && Files.exists(work.resolve("reports"))) {
+                SampleExport.export(work.resolve("reports"), samples);
+            }
+            return code;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,13 +69,15 @@ final class Help {
                     Exit codes: 0 every prerequisite is met; 5 a prerequisite is missing; 2 invalid configuration.
                     """;
             case "demo" -> """
-                    Usage: java -jar rootaudit.jar demo [--rootaudit.<property>=<value> ...]
+                    Usage: java -jar rootaudit.jar demo [--samples DIR] [--rootaudit.<property>=<value> ...]
 
                     Starts the bundled loopback AWS emulator (python3 with moto 5.2.1:
                     pip install 'moto[server]==5.2.1'), seeds a demo organization of 4 OUs and 34 accounts
                     with every finding somewhere, audits it, prints the summary and where the files are,
                     stops the emulator, and exits with the audit's exit code.
                     Touches no real AWS account and ignores your AWS credentials.
+                    --samples DIR also copies the evidence pack into DIR with PNG previews of the PDF's first
+                    pages (this is how reports-sample/ is regenerated).
                     """;
             case "report" -> """
                     Usage: java -jar rootaudit.jar report --run RUN_ID
