@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS ra_account (
     email             VARCHAR(1024),
     ou_id             VARCHAR(128),
     ou_path           VARCHAR(4096),
+    ou_id_path        VARCHAR(4096),
     state             VARCHAR(32),
     joined_at         TIMESTAMP WITH TIME ZONE,
     tags_json         VARCHAR(100000),

@@ -74,7 +74,7 @@ class BenchmarkReportsCommand {
         Map<String, io.rootaudit.store.RunStore.Settled> settled = new HashMap<>();
         List<AccountResult> results = new ArrayList<>();
         for (EvidenceReport.AccountRow a : r.accounts()) {
-            accounts.add(new Account(a.accountId(), a.name(), a.email(), "ou-synthetic", a.ouPath(), a.state(),
+            accounts.add(new Account(a.accountId(), a.name(), a.email(), "ou-synthetic", a.ouPath(), "r-synthetic/ou-synthetic", a.state(),
                     a.joinedAt(), a.tags()));
             if (a.inventory() == null && a.error() == null) {
                 settled.put(a.accountId(), new RunStore.Settled(a.status(), a.statusReason()));

@@ -36,6 +36,7 @@ public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Preflight preflight,
         Path exceptionsFile,
         @Valid @NotNull @DefaultValue Report report,
+        @Valid @NotNull @DefaultValue Remediation remediation,
         @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
         String period,
         @NotNull @DefaultValue("./data/rootaudit") Path databasePath) {
@@ -161,6 +162,30 @@ public record RootAuditProperties(
         @AssertTrue(message = "rootaudit.report.s3.object-lock.mode and .retain-days must be set together")
         boolean isComplete() {
             return (mode == null) == (retainDays == null);
+        }
+    }
+
+    /**
+     * Deleting root credentials after the audit. Never runs unless {@code mode} says so, never touches the
+     * management account or an account with a valid exception, and records every action.
+     *
+     * @param mode {@code off} (default), {@code dry-run} (record what would be done, change nothing) or {@code apply}
+     * @param scope accounts remediation may touch, same shape as the audit scope; empty = every audited account
+     * @param gracePeriod a root password created less than this long ago is a recovery in progress and left alone
+     * @param maxAccounts above this many eligible accounts, a run deletes nothing and says why
+     * @param retryFor how long transient errors (throttling, invalid MFA right after a recovery) are retried per call
+     */
+    public record Remediation(
+            @NotNull @DefaultValue("off") Mode mode,
+            @Valid @NotNull @DefaultValue Scope scope,
+            @NotNull @DefaultValue("24h") Duration gracePeriod,
+            @Min(1) @Max(10000) @DefaultValue("25") int maxAccounts,
+            @NotNull @DefaultValue("15m") Duration retryFor) {
+
+        public enum Mode { OFF, DRY_RUN, APPLY }
+
+        public boolean enabled() {
+            return mode != Mode.OFF;
         }
     }
 }

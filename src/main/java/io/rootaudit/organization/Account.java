@@ -9,9 +9,11 @@ import java.util.Map;
  *
  * @param ouId id of the direct parent (root or OU)
  * @param ouPath names from the root down, for example {@code Root/Workloads/Prod}
+ * @param ouIdPath ids from the root down, for example {@code r-ab12/ou-ab12-11111111/ou-ab12-22222222}, so scopes
+ *     given as OU ids can be matched recursively
  * @param state {@code Account.State}, or {@code Account.Status} when AWS did not send a State
  */
-public record Account(String id, String name, String email, String ouId, String ouPath, String state,
+public record Account(String id, String name, String email, String ouId, String ouPath, String ouIdPath, String state,
                       Instant joinedAt, Map<String, String> tags) {
 
     public Account {
@@ -23,6 +25,11 @@ public record Account(String id, String name, String email, String ouId, String 
     }
 
     public Account withTags(Map<String, String> newTags) {
-        return new Account(id, name, email, ouId, ouPath, state, joinedAt, newTags);
+        return new Account(id, name, email, ouId, ouPath, ouIdPath, state, joinedAt, newTags);
+    }
+
+    /** True when the account sits in {@code ouOrRootId} or anywhere below it. */
+    public boolean isUnder(String ouOrRootId) {
+        return ouIdPath != null && java.util.Arrays.asList(ouIdPath.split("/")).contains(ouOrRootId);
     }
 }

@@ -89,9 +89,10 @@ public class OrganizationDirectory {
     public void accountsUnder(OuTree tree, Collection<String> parentIds, Consumer<Account> sink) {
         for (String parentId : parentIds) {
             String path = tree.path(parentId);
+            String idPath = tree.idPath(parentId);
             organizations.listAccountsForParentPaginator(r -> r.parentId(parentId)).stream()
                     .flatMap(p -> p.accounts().stream()).forEach(a -> sink.accept(
-                    new Account(a.id(), a.name(), a.email(), parentId, path,
+                    new Account(a.id(), a.name(), a.email(), parentId, path, idPath,
                             a.state() != null ? a.stateAsString() : a.statusAsString(),
                             a.joinedTimestamp(), Map.of())));
         }
@@ -123,6 +124,15 @@ public class OrganizationDirectory {
                 names.add(0, n.name());
             }
             return String.join("/", names);
+        }
+
+        /** Ids from the root down, joined with '/'. */
+        public String idPath(String id) {
+            List<String> ids = new ArrayList<>();
+            for (Node n = nodes.get(id); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+                ids.add(0, n.id());
+            }
+            return String.join("/", ids);
         }
 
         /** {@code ids} and all OUs below them, parents before children; every node when {@code ids} is empty. */

@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EvidencePack {
 
+    /** The machine-readable record, written first; the PDF embeds it and shows its digest. */
+    public static final String RESULTS_JSON = "results.json";
+
     private static final Logger log = LoggerFactory.getLogger(EvidencePack.class);
 
     private final EvidenceReports reports;

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(1)
 class ResultsJsonWriter implements ArtifactWriter {
 
-    static final String FILE = "results.json";
+    static final String FILE = EvidencePack.RESULTS_JSON;
 
     private final JsonMapper json;
 

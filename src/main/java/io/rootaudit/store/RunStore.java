@@ -123,8 +123,8 @@ public class RunStore {
     public void insertSnapshot(String runId, List<Account> accounts, Map<String, Settled> initial) {
         template.batchUpdate("""
                 INSERT INTO ra_account (run_id, account_id, name, email, ou_id, ou_path, state, joined_at, tags_json,
-                                        status, status_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", accounts, 500, (ps, a) -> {
+                                        status, status_reason, ou_id_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", accounts, 500, (ps, a) -> {
             Settled settled = initial.get(a.id());
             ps.setString(1, runId);
             ps.setString(2, a.id());
@@ -137,6 +137,7 @@ public class RunStore {
             ps.setString(9, json.writeValueAsString(a.tags()));
             ps.setString(10, settled == null ? null : settled.status().name());
             ps.setString(11, settled == null ? null : clip(settled.reason()));
+            ps.setString(12, a.ouIdPath());
         });
     }
 
@@ -223,7 +224,8 @@ public class RunStore {
         Map<String, String> tags = rs.getString("tags_json") == null ? Map.of()
                 : json.readValue(rs.getString("tags_json"), new TypeReference<Map<String, String>>() {});
         Account account = new Account(rs.getString("account_id"), rs.getString("name"), rs.getString("email"),
-                rs.getString("ou_id"), rs.getString("ou_path"), rs.getString("state"), instant(rs, "joined_at"), tags);
+                rs.getString("ou_id"), rs.getString("ou_path"), rs.getString("ou_id_path"), rs.getString("state"),
+                instant(rs, "joined_at"), tags);
         String status = rs.getString("status");
         String severity = rs.getString("highest_severity");
         String inventory = rs.getString("inventory_json");
