@@ -28,6 +28,19 @@ Design
     ``moto.iam.responses.IamResponse`` are wrapped: requests signed with a root
     session key are answered from the emulator's root-user state of the target
     account; every other request goes to moto unchanged.
+  - S3 and SQS requests of a root session reach the member account's moto
+    backends through the same key index (no patch needed). The middleware
+    enforces the task policy: S3UnlockBucketPolicy allows only s3
+    GetBucketPolicy, PutBucketPolicy, DeleteBucketPolicy and ListBuckets
+    (IAM action ListAllMyBuckets); SQSUnlockQueuePolicy allows only sqs
+    GetQueueAttributes, SetQueueAttributes, GetQueueUrl and ListQueues. Both act
+    only on the member account's own buckets/queues (moto's shared bucket
+    namespace would otherwise reach other accounts' buckets): a bucket owned by
+    another account (path-style addressing), or a QueueUrl /
+    QueueOwnerAWSAccountId of another account, is AccessDenied. moto does not
+    enforce bucket or queue policies on these calls, so a "locked" policy
+    (Deny Principal * Action s3:*/sqs:*) can be read and removed, as root can
+    in AWS.
   - The IAM organization-features actions (ListOrganizationsFeatures,
     Enable/DisableOrganizationsRoot*) are added to ``IamResponse``.
   - ``moto.iam.models.get_account_id_from`` (how moto maps the access key of a
@@ -51,6 +64,18 @@ PUT    /_rootaudit/root-state/<acct>     set the root-user state of an account
 GET    /_rootaudit/root-state/<acct>     read it back (normalized)
 POST   /_rootaudit/credentials/<acct>    create an IAM user key in that account ->
                                          {accessKeyId, secretAccessKey}
+POST   /_rootaudit/bucket/<acct>         {"name", "policy": json text|object|null, "region"?}
+                                         create an S3 bucket owned by that account ->
+                                         {accountId, name, region, arn, policy}; 409 if the
+                                         name exists in any account; 400 if policy is not JSON
+GET    /_rootaudit/bucket/<acct>/<name>  -> {accountId, name, policy: text|null}; 404 unless
+                                         that account owns the bucket
+POST   /_rootaudit/queue/<acct>          {"name", "policy": json text|object|null, "region"?
+                                         (default us-east-1)} create an SQS queue there ->
+                                         {accountId, name, region, queueUrl, arn, policy};
+                                         409 if it exists in that account and region
+GET    /_rootaudit/queue/<acct>/<name>   -> {accountId, name, region, queueUrl, policy:
+                                         text|null} (first region holding it); 404 if none
 POST   /_rootaudit/faults                add a fault -> {id}; GET lists; DELETE clears
 POST   /_rootaudit/latency               {"millis": n} delay for every AWS request;
                                          GET -> {"millis": n}
@@ -83,7 +108,25 @@ Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
   to (for a root session: the member account). ``count`` bounds how many requests
   fail (absent: all), ``rate`` makes each match fail with that probability. The
   first matching fault wins. Default code/status: Throttling/400 (query),
-  TooManyRequestsException/400 (JSON), SlowDown/503 (S3).
+  TooManyRequestsException/400 (JSON), RequestThrottled/400 (SQS JSON), SlowDown/503 (S3).
+  Faults are checked before root-session rules, so e.g. ``{"action":
+  "DeleteLoginProfile", "target": "<member>", "code": "InvalidInput", "status": 400,
+  "message": "MFA device is invalid", "count": 2}`` makes the next two deletes of
+  that account's root password fail (the reported post-recovery MFA pitfall).
+
+Error formats: query XML ``<ErrorResponse>`` (IAM, STS, query-protocol SQS); awsJson
+1.1 ``{"__type", "message"}`` + ``x-amzn-ErrorType`` (Organizations; AccessDenied and
+ExpiredToken become AccessDeniedException/ExpiredTokenException); SQS awsJson 1.0 with
+the awsQueryCompatible header ``x-amzn-query-error: <code>;Sender`` so SDKs report
+the query code (AccessDenied, ExpiredToken, or the fault's code); S3 ``<Error>`` XML.
+Root sessions: expired (emulator clock) -> ExpiredToken 403; an action outside the
+task policy (any service) -> AccessDenied 403.
+
+Root-session IAM semantics: delete calls return NoSuchEntity 404 when the item is
+already gone; DeactivateMFADevice removes the device from ListMFADevices;
+DeleteVirtualMFADevice is AccessDenied in every task; CreateLoginProfile (no
+password allowed) stamps CreateDate = emulator now (whole seconds) and answers
+EntityAlreadyExists 409 when root already has a password.
 
 Root-user state JSON (all fields optional)::
 
@@ -184,6 +227,8 @@ TASK_POLICIES = {
         "sqs": frozenset({"GetQueueAttributes", "SetQueueAttributes", "GetQueueUrl", "ListQueues"})
     },
 }
+# API operation -> IAM action name where they differ (for AccessDenied messages).
+TASK_ACTION_NAMES = {("s3", "ListBuckets"): "ListAllMyBuckets"}
 
 log = logging.getLogger("rootaudit.emulator")
 
@@ -257,11 +302,26 @@ _QUERY_NS = {
 def render_error(protocol, service, code, message, status):
     """Render an AWS error as (status, headers, body) in the service's wire protocol.
 
-    protocol: "query" (STS/IAM: <ErrorResponse>), "json" (awsJson: Organizations),
-    or "s3" (S3 REST-XML <Error>).
+    protocol: "query" (STS/IAM/query-SQS: <ErrorResponse>), "json" (awsJson:
+    Organizations 1.1, SQS 1.0), or "s3" (S3 REST-XML <Error>).
+
+    SQS is awsJson1_0 with the ``awsQueryCompatible`` trait: AWS sends the JSON
+    ``__type`` (e.g. ``com.amazon.coral.service#AccessDeniedException``) plus an
+    ``x-amzn-query-error: <query code>;Sender`` header, and botocore and the AWS
+    SDK for Java v2 report the query code from that header (``AccessDenied``).
+    For SQS, ``code`` is the query code; the ``__type`` is derived from it.
     """
     request_id = str(uuid.uuid4())
-    if protocol == "json":
+    if protocol == "json" and service == "sqs":
+        json_type = SQS_JSON_TYPES.get(code, "com.amazonaws.sqs#" + code)
+        body = json.dumps({"__type": json_type, "message": message})
+        headers = {
+            "Content-Type": "application/x-amz-json-1.0",
+            "x-amzn-ErrorType": json_type,
+            "x-amzn-query-error": "%s;%s" % (code, "Sender" if int(status) < 500 else "Receiver"),
+            "x-amzn-RequestId": request_id,
+        }
+    elif protocol == "json":
         body = json.dumps({"__type": code, "message": message, "Message": message})
         headers = {
             "Content-Type": "application/x-amz-json-1.1",
@@ -500,8 +560,12 @@ def install_moto_patches():
     )
     from moto.core.responses import ActionResult, EmptyResult
     from moto.sts.responses import TokenResponse
+    from moto.s3.models import s3_backends
+    from moto.sqs.models import sqs_backends
 
     _moto.update(
+        s3_backends=s3_backends,
+        sqs_backends=sqs_backends,
         organizations_backends=organizations_backends,
         iam_backends=iam_backends,
         FakeAccount=FakeAccount,
@@ -847,7 +911,8 @@ def _root_create_login_profile(resp, session, st):
         raise AwsError("ValidationError", "Password must be omitted in a root session.", 400)
     if st["password"] is not None:
         raise AwsError("EntityAlreadyExists", "Login Profile for User root already exists.", 409)
-    st["password"] = {"createDate": STATE.now(), "lastUsed": None, "passwordResetRequired": False}
+    # IAM timestamps have whole seconds (and root-state JSON carries seconds): keep both views equal.
+    st["password"] = {"createDate": STATE.now().replace(microsecond=0), "lastUsed": None, "passwordResetRequired": False}
     return _root_get_login_profile(resp, session, st)
 
 
@@ -1097,6 +1162,90 @@ def create_credentials(account_id):
     return {"accessKeyId": key.access_key_id, "secretAccessKey": key.secret_access_key, "userName": name, "accountId": account_id}
 
 
+def _policy_text(body):
+    """The "policy" of a bucket/queue seeding body: JSON text, a JSON object (serialized), or None."""
+    if not isinstance(body, dict):
+        raise ControlError("body must be a JSON object")
+    policy = body.get("policy")
+    if policy is None or policy == "":
+        return None
+    if not isinstance(policy, str):
+        return json.dumps(policy)
+    try:
+        json.loads(policy)
+    except ValueError as exc:
+        raise ControlError("policy is not valid JSON: %s" % exc)
+    return policy
+
+
+def _resource_name(body, what):
+    name = body.get("name") if isinstance(body, dict) else None
+    if not isinstance(name, str) or not name:
+        raise ControlError("%s name is required" % what)
+    return name
+
+
+def seed_bucket(account_id, body):
+    """POST /_rootaudit/bucket/<acct>: create a bucket owned by that account (moto would put it in the
+    account of the signing key), optionally with a bucket policy."""
+    name = _resource_name(body, "bucket")
+    policy = _policy_text(body)
+    region = body.get("region") or "us-east-1"
+    s3 = _moto["s3_backends"]
+    with STATE.lock:
+        if name in s3.bucket_accounts:
+            raise ControlError("bucket %s already exists (account %s)" % (name, s3.bucket_accounts[name][1]), 409)
+        backend = s3[account_id]["aws"]
+        backend.create_bucket(name, region)
+        if policy is not None:
+            backend.put_bucket_policy(name, policy.encode("utf-8"))
+    return {"accountId": account_id, "name": name, "region": region, "arn": "arn:aws:s3:::%s" % name, "policy": policy}
+
+
+def read_bucket(account_id, name):
+    """GET /_rootaudit/bucket/<acct>/<name> -> {"policy": text|null}; 404 unless that account owns it."""
+    owner = _moto["s3_backends"].bucket_accounts.get(name)
+    if owner is None or owner[1] != account_id:
+        raise ControlError("no bucket %s in account %s" % (name, account_id), 404)
+    policy = _moto["s3_backends"][account_id][owner[0]].get_bucket(name).policy
+    if isinstance(policy, bytes):
+        policy = policy.decode("utf-8")
+    return {"accountId": account_id, "name": name, "policy": policy or None}
+
+
+def _queue_url(queue, host):
+    from urllib.parse import urlparse
+
+    return queue.url(urlparse("http://%s/" % host))
+
+
+def seed_queue(account_id, body, host):
+    """POST /_rootaudit/queue/<acct>: create an SQS queue in that account (and region, default
+    us-east-1), optionally with a queue policy (the ``Policy`` attribute) -> {queueUrl, ...}."""
+    name = _resource_name(body, "queue")
+    policy = _policy_text(body)
+    region = body.get("region") or "us-east-1"
+    backend = _moto["sqs_backends"][account_id][region]
+    with STATE.lock:
+        if name in backend.queues:
+            raise ControlError("queue %s already exists in account %s (%s)" % (name, account_id, region), 409)
+        attributes = {} if policy is None else {"Policy": policy}
+        queue = backend.create_queue(name, None, **attributes)
+    return {"accountId": account_id, "name": name, "region": region, "queueUrl": _queue_url(queue, host),
+            "arn": queue.queue_arn, "policy": queue.policy}
+
+
+def read_queue(account_id, name, host):
+    """GET /_rootaudit/queue/<acct>/<name> -> {"policy": text|null, "queueUrl"}; any region; 404 if absent."""
+    per_account = dict.get(_moto["sqs_backends"], account_id)  # plain lookups: no backend creation
+    for backend in (dict.values(per_account) if per_account is not None else ()):
+        queue = backend.queues.get(name)
+        if queue is not None:
+            return {"accountId": account_id, "name": name, "region": backend.region_name,
+                    "queueUrl": _queue_url(queue, host), "policy": queue.policy}
+    raise ControlError("no queue %s in account %s" % (name, account_id), 404)
+
+
 def reset_all():
     from moto.moto_api._internal.models import moto_api_backend
 
@@ -1148,13 +1297,21 @@ def s3_action(method, path, query):
 
 
 # Default (code, status) of an injected fault whose body names none, per protocol.
-FAULT_DEFAULTS = {"query": ("Throttling", 400), "json": ("TooManyRequestsException", 400), "s3": ("SlowDown", 503)}
+FAULT_DEFAULTS = {"query": ("Throttling", 400), "json": ("TooManyRequestsException", 400), "s3": ("SlowDown", 503),
+                  "sqs-json": ("RequestThrottled", 400)}
 # awsJson services spell these codes with the Exception suffix.
 JSON_CODES = {"AccessDenied": "AccessDeniedException", "ExpiredToken": "ExpiredTokenException"}
+# SQS (awsJson1_0, awsQueryCompatible): query code -> JSON __type of the common (non-SQS) errors.
+SQS_JSON_TYPES = {
+    "AccessDenied": "com.amazon.coral.service#AccessDeniedException",
+    "ExpiredToken": "com.amazon.coral.service#ExpiredTokenException",
+    "InvalidClientTokenId": "com.amazon.coral.service#InvalidClientTokenIdException",
+    "Throttling": "com.amazon.coral.availability#ThrottlingException",
+}
 
 
 class RequestInfo:
-    __slots__ = ("service", "action", "protocol", "access_key", "params", "account", "targets")
+    __slots__ = ("service", "action", "protocol", "access_key", "params", "account", "targets", "bucket")
 
 
 class EmulatorMiddleware:
@@ -1186,7 +1343,8 @@ class EmulatorMiddleware:
 
         fault = self.match_fault(info)
         if fault is not None:
-            code, status = FAULT_DEFAULTS[info.protocol]
+            sqs_json = info.protocol == "json" and info.service == "sqs"
+            code, status = FAULT_DEFAULTS["sqs-json" if sqs_json else info.protocol]
             return self.respond_error(
                 start_response, info, fault["code"] or code, fault["message"], fault["status"] or status
             )
@@ -1210,14 +1368,24 @@ class EmulatorMiddleware:
         info.service = match.group(3) if match else "unknown"
         target = environ.get("HTTP_X_AMZ_TARGET")
         params = {k: v[0] for k, v in query.items()}
+        info.bucket = None
         if target:
             info.protocol = "json"
             info.action = target.rsplit(".", 1)[-1]
             if info.service == "unknown":
                 info.service = "organizations" if target.startswith("AWSOrganizations") else "unknown"
+            if info.service == "sqs":  # the QueueUrl (owner account) is in the JSON body
+                try:
+                    doc = json.loads(self._read_body(environ) or b"{}")
+                except ValueError:
+                    doc = None
+                if isinstance(doc, dict):
+                    params.update({k: v for k, v in doc.items() if isinstance(v, str)})
         elif info.service == "s3":
             info.protocol = "s3"
-            info.action = s3_action(environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/"), query)
+            path = environ.get("PATH_INFO", "/")
+            info.action = s3_action(environ.get("REQUEST_METHOD", "GET"), path, query)
+            info.bucket = path.lstrip("/").split("/", 1)[0] or None  # path-style addressing
         else:
             info.protocol = "query"
             ctype = environ.get("CONTENT_TYPE", "")
@@ -1275,21 +1443,36 @@ class EmulatorMiddleware:
         if info.service == "sts" and info.action == "GetCallerIdentity":
             return None
         allowed = TASK_POLICIES[session.task].get(info.service, frozenset())
-        denied = (
-            "AccessDenied",
-            "User: %s is not authorized to perform: %s:%s on resource: arn:aws:iam::%s:root "
-            "because no identity-based policy allows the %s:%s action"
-            % (session.arn, info.service, info.action, session.account_id, info.service, info.action),
-            403,
-        )
+        iam_action = TASK_ACTION_NAMES.get((info.service, info.action), info.action)
+
+        def denied(resource="arn:aws:iam::%s:root" % session.account_id, why="no identity-based policy allows"):
+            return (
+                "AccessDenied",
+                "User: %s is not authorized to perform: %s:%s on resource: %s because %s the %s:%s action"
+                % (session.arn, info.service, iam_action, resource, why, info.service, iam_action),
+                403,
+            )
+
         if info.action not in allowed:
-            return denied
+            return denied()
         if info.service == "iam" and info.params.get("UserName") not in (None, "", "root"):
-            return denied  # task policies are scoped to the root user only
+            return denied()  # task policies are scoped to the root user only
+        # The unlock task policies act on the member account's own buckets/queues: moto would let a
+        # session reach another account's bucket (shared bucket namespace), AWS denies it.
+        if info.service == "s3" and info.bucket:
+            owner = _moto["s3_backends"].bucket_accounts.get(info.bucket)
+            if owner is not None and owner[1] != session.account_id:
+                return denied("arn:aws:s3:::%s" % info.bucket, "no resource-based policy allows")
+        if info.service == "sqs":
+            m = re.search(r"/(\d{12})/([^/?#]+)/?$", info.params.get("QueueUrl") or "")
+            owner = m.group(1) if m else info.params.get("QueueOwnerAWSAccountId")
+            if owner and owner != session.account_id:
+                name = m.group(2) if m else info.params.get("QueueName", "*")
+                return denied("arn:aws:sqs:*:%s:%s" % (owner, name), "no resource-based policy allows")
         return None
 
     def respond_error(self, start_response, info, code, message, status):
-        if info.protocol == "json":
+        if info.protocol == "json" and info.service != "sqs":  # SQS keeps the query code (see render_error)
             code = JSON_CODES.get(code, code)
         status, headers, body = render_error(info.protocol, info.service, code, message, status)
         return self._send(start_response, status, body, headers)
@@ -1300,7 +1483,8 @@ class EmulatorMiddleware:
         try:
             raw = self._read_body(environ)
             body = json.loads(raw) if raw.strip() else {}
-            result = self.dispatch_control(method, sub.strip("/"), body)
+            host = environ.get("HTTP_HOST") or "127.0.0.1:%s" % self.port
+            result = self.dispatch_control(method, sub.strip("/"), body, host)
             return self._json(start_response, 200, result)
         except ControlError as exc:
             return self._json(start_response, exc.status, {"error": str(exc)})
@@ -1314,10 +1498,17 @@ class EmulatorMiddleware:
             log.exception("control request failed")
             return self._json(start_response, 500, {"error": "%s: %s" % (type(exc).__name__, exc)})
 
-    def dispatch_control(self, method, sub, body):
+    def dispatch_control(self, method, sub, body, host="127.0.0.1"):
         parts = sub.split("/")
         head = parts[0]
         arg = parts[1] if len(parts) > 1 else None
+        if head in ("bucket", "queue") and arg:
+            if not re.fullmatch(r"\d{12}", arg):
+                raise ControlError("account id must be 12 digits", 400)
+            if method == "POST" and len(parts) == 2:
+                return seed_bucket(arg, body) if head == "bucket" else seed_queue(arg, body, host)
+            if method == "GET" and len(parts) == 3 and parts[2]:
+                return read_bucket(arg, parts[2]) if head == "bucket" else read_queue(arg, parts[2], host)
         if head == "health" and method == "GET":
             return {"status": "ok", "port": self.port}
         if head == "reset" and method == "POST":
