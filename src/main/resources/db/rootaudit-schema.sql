@@ -55,3 +55,43 @@ CREATE TABLE IF NOT EXISTS ra_finding (
 );
 
 CREATE INDEX IF NOT EXISTS ra_account_status ON ra_account (run_id, status);
+
+-- Remediation: one row per account a run's remediation step considered, and every action planned or taken.
+CREATE TABLE IF NOT EXISTS ra_remediation (
+    run_id        VARCHAR(64)   NOT NULL,
+    account_id    VARCHAR(12)   NOT NULL,
+    mode          VARCHAR(16)   NOT NULL,
+    decision      VARCHAR(40)   NOT NULL,
+    reason        VARCHAR(4000),
+    before_json   VARCHAR(1000000),
+    after_json    VARCHAR(1000000),
+    updated_at    TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE IF NOT EXISTS ra_remediation_action (
+    run_id        VARCHAR(64)   NOT NULL,
+    account_id    VARCHAR(12)   NOT NULL,
+    ordinal       INT           NOT NULL,
+    action        VARCHAR(40)   NOT NULL,
+    target        VARCHAR(1024) NOT NULL,
+    status        VARCHAR(20)   NOT NULL,
+    detail        VARCHAR(4000),
+    at            TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, account_id, ordinal)
+);
+
+-- Privileged commands (allow-recovery, delete-root-credentials, unlock-*, enable-root-access-management).
+CREATE TABLE IF NOT EXISTS ra_privileged_action (
+    id            VARCHAR(64)   NOT NULL PRIMARY KEY,
+    command       VARCHAR(64)   NOT NULL,
+    account_id    VARCHAR(12),
+    target        VARCHAR(2048),
+    caller_arn    VARCHAR(2048),
+    at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    reason        VARCHAR(4000),
+    ticket        VARCHAR(256),
+    dry_run       BOOLEAN       NOT NULL,
+    result        VARCHAR(32)   NOT NULL,
+    detail        VARCHAR(100000)
+);

@@ -9,7 +9,11 @@ import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
+import io.rootaudit.remediation.RemediationDecision;
+import io.rootaudit.remediation.RemediationLog;
 import io.rootaudit.report.S3Publisher;
+import java.util.EnumMap;
+import java.util.List;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -30,12 +34,14 @@ class AuditCommand {
     private final RuleCatalog catalog;
     private final JsonMapper json;
     private final S3Publisher publisher;
+    private final RemediationLog remediationLog;
     private final Clock clock;
     private final PrintStream out = System.out;
 
     AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, EvidencePack reports, RuleCatalog catalog,
-                 JsonMapper json, S3Publisher publisher, Clock clock) {
+                 JsonMapper json, S3Publisher publisher, RemediationLog remediationLog, Clock clock) {
         this.publisher = publisher;
+        this.remediationLog = remediationLog;
         this.clock = clock;
         this.runs = runs;
         this.preflight = preflight;
@@ -80,8 +86,24 @@ class AuditCommand {
         }
         RunRecord completed = store.run(run.runId()).orElseThrow();
         ExitCode outcome = outcome(completed);
+        ExitCode remediated = remediationOutcome(completed);
         ExitCode published = publishIfConfigured(completed);
-        return published == ExitCode.OK ? outcome : published;
+        return published != ExitCode.OK ? published : remediated != ExitCode.OK ? remediated : outcome;
+    }
+
+    private ExitCode remediationOutcome(RunRecord run) {
+        List<RemediationLog.Entry> entries = remediationLog.entries(run.runId());
+        if (entries.isEmpty()) {
+            return ExitCode.OK;
+        }
+        Map<RemediationDecision, Long> counts = new EnumMap<>(RemediationDecision.class);
+        entries.forEach(e -> counts.merge(e.decision(), 1L, Long::sum));
+        out.println("Remediation (" + entries.get(0).mode() + "): " + counts);
+        entries.stream().filter(e -> e.decision() == RemediationDecision.SKIPPED_LIMIT_EXCEEDED).findFirst()
+                .ifPresent(e -> out.println("  " + e.reason()));
+        entries.stream().filter(e -> e.decision() == RemediationDecision.FAILED)
+                .forEach(e -> out.println("  FAILED " + e.accountId() + ": " + e.reason()));
+        return counts.containsKey(RemediationDecision.FAILED) ? ExitCode.REMEDIATION_FAILED : ExitCode.OK;
     }
 
     /** Publishing failure takes precedence over findings: the pack is not where the auditors expect it. */

@@ -20,7 +20,9 @@ public enum ExitCode {
     /** The evidence pack was written locally but publishing it to S3 failed; {@code publish --run ID} retries. */
     PUBLISH_FAILED(6),
     /** {@code verify} found a missing or altered file. */
-    VERIFICATION_FAILED(7);
+    VERIFICATION_FAILED(7),
+    /** Remediation could not remove every credential of some eligible account (precedes 3 and 4). */
+    REMEDIATION_FAILED(8);
 
     private final int code;
 

@@ -6,6 +6,7 @@ import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.AccountScorer;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.OrganizationDirectory;
+import io.rootaudit.remediation.RunRemediation;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.AccountResult;
 import io.rootaudit.store.RunStore;
@@ -29,8 +30,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The monthly audit job: snapshot the in-scope accounts, audit them (many at once), then write the
- * run's results. Every step is restartable: the snapshot is taken once per run, the audit step only reads
+ * The monthly audit job: snapshot the in-scope accounts, audit them (many at once), remediate if configured,
+ * then write the run's evidence pack. Every step is restartable: the snapshot is taken once per run, the audit step only reads
  * accounts still without a verdict, and results are rebuilt from the store.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,8 +41,18 @@ class AuditJobConfiguration {
     static final String RUN_ID = "runId";
 
     @Bean
-    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step resultsStep) {
-        return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).next(auditStep).next(resultsStep).build();
+    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step remediationStep, Step resultsStep) {
+        return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).next(auditStep).next(remediationStep).next(resultsStep)
+                .build();
+    }
+
+    /** Off unless configured; records every action in its own transaction (see RemediationLog). */
+    @Bean
+    Step remediationStep(JobRepository jobs, PlatformTransactionManager tx, RunRemediation remediation) {
+        return new StepBuilder("remediation", jobs).tasklet((contribution, context) -> {
+            remediation.run(context.getStepContext().getJobParameters().get(RUN_ID).toString());
+            return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     @Bean

@@ -1,0 +1,175 @@
+package io.rootaudit.remediation;
+
+import io.rootaudit.audit.CollectionResult;
+import io.rootaudit.audit.RootCredentialCollector;
+import io.rootaudit.audit.RootCredentialInventory;
+import io.rootaudit.compliance.AccountStatus;
+import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.config.RootAuditProperties.Remediation.Mode;
+import io.rootaudit.organization.Account;
+import io.rootaudit.remediation.RemediationLog.Entry;
+import io.rootaudit.store.RunRecord;
+import io.rootaudit.store.RunStore;
+import io.rootaudit.store.StoredAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The remediation step of a run. First a plan, stored whole: which NON_COMPLIANT accounts are eligible (inside
+ * the remediation scope, never the management account, no exception, no recovery in progress) and, when more
+ * are eligible than the limit, that nothing will be deleted and why. Then each eligible account in turn: dry run
+ * records the actions; apply deletes through {@link RootCredentialRemover} and re-audits with the audit task to
+ * prove the result. A resumed run continues with the accounts not yet finished.
+ */
+@Component
+public class RunRemediation {
+
+    private static final Logger log = LoggerFactory.getLogger(RunRemediation.class);
+
+    private final RunStore store;
+    private final RemediationLog remediationLog;
+    private final RootCredentialRemover remover;
+    private final RootCredentialCollector collector;
+    private final RootAuditProperties.Remediation settings;
+    private final Clock clock;
+
+    RunRemediation(RunStore store, RemediationLog remediationLog, RootCredentialRemover remover,
+                   RootCredentialCollector collector, RootAuditProperties properties, Clock clock) {
+        this.store = store;
+        this.remediationLog = remediationLog;
+        this.remover = remover;
+        this.collector = collector;
+        this.settings = properties.remediation();
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public void run(String runId) {
+        if (!settings.enabled()) {
+            return;
+        }
+        RunRecord run = store.run(runId).orElseThrow();
+        if (!remediationLog.hasPlan(runId)) {
+            plan(run);
+        }
+        for (Entry e : remediationLog.entries(runId)) {
+            if (e.decision() == RemediationDecision.PENDING) {
+                process(runId, e);
+            }
+        }
+    }
+
+    private void plan(RunRecord run) {
+        Set<String> excepted = new HashSet<>();
+        store.forEachFinding(run.runId(), f -> {
+            if (f.excepted()) {
+                excepted.add(f.accountId());
+            }
+        });
+        Instant now = clock.instant();
+        String mode = settings.mode().name();
+        List<Entry> eligible = new ArrayList<>();
+        List<Entry> skipped = new ArrayList<>();
+        store.forEachAccount(run.runId(), a -> {
+            String id = a.account().id();
+            boolean candidate = a.status() == AccountStatus.NON_COMPLIANT || a.status() == AccountStatus.EXCEPTED;
+            if (!candidate || id.equals(run.managementAccountId()) || !inScope(a.account())) {
+                return;
+            }
+            if (a.status() == AccountStatus.EXCEPTED || excepted.contains(id)) {
+                skipped.add(entry(run, a, mode, RemediationDecision.SKIPPED_EXCEPTED,
+                        "an exception covers at least one finding of this account", now));
+            } else if (recoveryInProgress(a.inventory(), now)) {
+                skipped.add(entry(run, a, mode, RemediationDecision.SKIPPED_RECOVERY_IN_PROGRESS,
+                        "root password created " + a.inventory().password().createdAt() + ", within the grace period of "
+                                + settings.gracePeriod() + ": a recovery in progress is left alone", now));
+            } else {
+                eligible.add(entry(run, a, mode, RemediationDecision.PENDING, null, now));
+            }
+        });
+        List<Entry> plan = new ArrayList<>(skipped);
+        if (eligible.size() > settings.maxAccounts()) {
+            String reason = eligible.size() + " accounts are eligible, more than rootaudit.remediation.max-accounts="
+                    + settings.maxAccounts() + ": nothing was deleted in this run (raise the limit or narrow "
+                    + "rootaudit.remediation.scope)";
+            log.warn("Remediation of run {}: {}", run.runId(), reason);
+            eligible.forEach(e -> plan.add(new Entry(e.runId(), e.accountId(), mode, RemediationDecision.SKIPPED_LIMIT_EXCEEDED,
+                    reason, e.before(), null, now)));
+        } else {
+            plan.addAll(eligible);
+        }
+        remediationLog.savePlan(plan);
+        log.info("Remediation plan of run {} ({}): {} eligible, {} skipped", run.runId(), mode,
+                eligible.size() > settings.maxAccounts() ? 0 : eligible.size(), plan.size() - eligible.size());
+    }
+
+    private boolean inScope(Account a) {
+        RootAuditProperties.Scope scope = settings.scope();
+        return (scope.organizationalUnits().isEmpty() || scope.organizationalUnits().stream().anyMatch(a::isUnder))
+                && (scope.includeAccounts().isEmpty() || scope.includeAccounts().contains(a.id()))
+                && !scope.excludeAccounts().contains(a.id());
+    }
+
+    private boolean recoveryInProgress(RootCredentialInventory inventory, Instant now) {
+        return inventory != null && inventory.password() != null && inventory.password().createdAt() != null
+                && inventory.password().createdAt().isAfter(now.minus(settings.gracePeriod()));
+    }
+
+    private static Entry entry(RunRecord run, StoredAccount a, String mode, RemediationDecision decision, String reason,
+                               Instant now) {
+        return new Entry(run.runId(), a.account().id(), mode, decision, reason, a.inventory(), null, now);
+    }
+
+    private void process(String runId, Entry e) {
+        List<RemediationAction> plan = RootCredentialRemover.plan(e.accountId(), e.before(), clock.instant());
+        if (settings.mode() == Mode.DRY_RUN) {
+            remover.record(runId, plan);
+            remediationLog.finish(runId, e.accountId(), RemediationDecision.PLANNED,
+                    "dry run: " + plan.size() + " actions recorded, nothing changed", null, clock.instant());
+            return;
+        }
+        Outcome outcome = applyAndVerify(runId, e.accountId(), plan, remover, collector);
+        remediationLog.finish(runId, e.accountId(), outcome.decision(), outcome.reason(), outcome.after(), clock.instant());
+    }
+
+    /** The result of applying a plan and re-auditing the account. */
+    public record Outcome(RemediationDecision decision, String reason, RootCredentialInventory after) {}
+
+    /** Applies the plan, then proves the result with a fresh audit-task session. */
+    public static Outcome applyAndVerify(String logId, String accountId, List<RemediationAction> plan,
+                                         RootCredentialRemover remover, RootCredentialCollector collector) {
+        List<RemediationAction> done;
+        try {
+            done = remover.apply(logId, accountId, plan);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // AssumeRoot with the delete task was refused: nothing could be deleted
+            return new Outcome(RemediationDecision.FAILED, "could not open an IAMDeleteRootUserCredentials session: "
+                    + e.getMessage(), null);
+        }
+        List<String> failed = done.stream().filter(a -> a.status() == RemediationAction.Status.FAILED)
+                .map(a -> a.type() + " " + a.target() + " (" + a.detail() + ")").toList();
+        CollectionResult after = collector.collect(accountId);
+        if (!after.succeeded()) {
+            return new Outcome(RemediationDecision.FAILED, "re-audit failed: " + after.error().code() + ": "
+                    + after.error().message(), null);
+        }
+        if (!failed.isEmpty()) {
+            return new Outcome(RemediationDecision.FAILED, "failed: " + String.join("; ", failed), after.inventory());
+        }
+        if (!after.inventory().isCredentialLess()) {
+            return new Outcome(RemediationDecision.FAILED, "the re-audit still finds root credentials", after.inventory());
+        }
+        return new Outcome(RemediationDecision.REMEDIATED, done.size() + " actions; the re-audit finds no root credential",
+                after.inventory());
+    }
+}
