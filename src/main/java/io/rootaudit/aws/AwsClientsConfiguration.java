@@ -14,6 +14,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -74,6 +75,12 @@ class AwsClientsConfiguration {
                 .forcePathStyle(properties.report().s3().pathStyle() != null ? properties.report().s3().pathStyle()
                         : EndpointOverrides.isOverridden("S3"))
                 .overrideConfiguration(overrides(properties)).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    SqsClient sqsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties) {
+        return SqsClient.builder().httpClient(http).region(region.resolve()).overrideConfiguration(overrides(properties)).build();
     }
 
     /**

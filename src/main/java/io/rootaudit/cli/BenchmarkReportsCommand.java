@@ -80,7 +80,7 @@ class BenchmarkReportsCommand {
                 settled.put(a.accountId(), new RunStore.Settled(a.status(), a.statusReason()));
                 continue;
             }
-            results.add(new AccountResult(a.accountId(), a.status(), a.highestSeverity(), a.inventory(), a.error(), List.of(),
+            results.add(new AccountResult(a.accountId(), a.status(), a.statusReason(), a.highestSeverity(), a.inventory(), a.error(), List.of(),
                     a.findings().stream().map(f -> new AssessedFinding(new Finding(f.ruleId(), f.severity(), f.detail(),
                             f.resource()), f.exceptionReference())).toList(), a.auditedAt() == null ? Instant.now() : a.auditedAt()));
         }

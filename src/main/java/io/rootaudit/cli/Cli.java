@@ -21,22 +21,31 @@ import org.springframework.validation.ObjectError;
  */
 public final class Cli {
 
-    static final Map<String, Set<String>> SWITCHES = Map.of(
-            "audit", Set.of("rerun"),
-            "preflight", Set.of(),
-            "demo", Set.of(),
-            "report", Set.of(),
-            "publish", Set.of(),
-            "verify", Set.of(),
-            "history", Set.of(),
-            "benchmark-reports", Set.of());
-    static final Map<String, Set<String>> VALUED = Map.of(
-            "report", Set.of("run"),
-            "publish", Set.of("run"),
-            "verify", Set.of("path"),
-            "history", Set.of("organization"),
-            "demo", Set.of("samples"),
-            "benchmark-reports", Set.of("accounts"));
+    static final Map<String, Set<String>> SWITCHES = Map.ofEntries(
+            Map.entry("audit", Set.of("rerun")),
+            Map.entry("preflight", Set.of()),
+            Map.entry("demo", Set.of()),
+            Map.entry("report", Set.of()),
+            Map.entry("publish", Set.of()),
+            Map.entry("verify", Set.of()),
+            Map.entry("history", Set.of()),
+            Map.entry("benchmark-reports", Set.of()),
+            Map.entry("allow-recovery", Set.of("yes")),
+            Map.entry("delete-root-credentials", Set.of("yes", "dry-run")),
+            Map.entry("unlock-s3-bucket-policy", Set.of("yes", "dry-run")),
+            Map.entry("unlock-sqs-queue-policy", Set.of("yes", "dry-run")),
+            Map.entry("enable-root-access-management", Set.of("yes", "dry-run")));
+    static final Map<String, Set<String>> VALUED = Map.ofEntries(
+            Map.entry("report", Set.of("run")),
+            Map.entry("publish", Set.of("run")),
+            Map.entry("verify", Set.of("path")),
+            Map.entry("history", Set.of("organization")),
+            Map.entry("demo", Set.of("samples")),
+            Map.entry("benchmark-reports", Set.of("accounts")),
+            Map.entry("allow-recovery", Set.of("account", "reason", "ticket")),
+            Map.entry("delete-root-credentials", Set.of("account")),
+            Map.entry("unlock-s3-bucket-policy", Set.of("account", "bucket")),
+            Map.entry("unlock-sqs-queue-policy", Set.of("account", "queue-url")));
 
     private Cli() {}
 
@@ -82,6 +91,13 @@ public final class Cli {
             case "verify" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).verify(required(line, "path")));
             case "benchmark-reports" -> inContext(benchmarkArgs(line.springArgs()), ctx -> ctx.getBean(BenchmarkReportsCommand.class)
                     .run(Integer.parseInt(line.options().getOrDefault("accounts", "10000"))));
+            case "allow-recovery", "delete-root-credentials", "unlock-s3-bucket-policy", "unlock-sqs-queue-policy",
+                 "enable-root-access-management" -> {
+                for (String option : VALUED.getOrDefault(line.command(), Set.of())) {
+                    required(line, option); // usage errors before Spring starts
+                }
+                yield inContext(line.springArgs(), ctx -> ctx.getBean(PrivilegedCommandLine.class).run(line));
+            }
             case "history" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).history(line.options().get("organization")));
             default -> throw new IllegalStateException(line.command());
         };
@@ -100,7 +116,7 @@ public final class Cli {
         return args;
     }
 
-    private static String required(CommandLine line, String option) {
+    static String required(CommandLine line, String option) {
         String value = line.options().get(option);
         if (value == null || value.isBlank()) {
             throw new CommandLine.UsageException("'" + line.command() + "' needs --" + option);

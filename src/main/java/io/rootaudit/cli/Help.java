@@ -20,6 +20,18 @@ final class Help {
                   publish    Publish a run's evidence pack to S3 (retry after a failure): --run ID
                   verify     Check an evidence pack against its manifest: --path FOLDER|s3://BUCKET/PREFIX/
                   history    List stored runs with their compliance rates [--organization ID]
+                Privileged commands (recorded with caller, time, reason and ticket; confirm on a terminal or --yes):
+                  allow-recovery --account ID --reason TEXT --ticket REF
+                             Allow a root password recovery (task IAMCreateRootUserPassword)
+                  delete-root-credentials --account ID [--dry-run]
+                             Delete one account's root credentials now, with remediation's safety rules
+                  unlock-s3-bucket-policy --account ID --bucket NAME [--dry-run]
+                             Show, then delete, a bucket policy that locks everyone out
+                  unlock-sqs-queue-policy --account ID --queue-url URL [--dry-run]
+                             Show, then remove, a queue policy that locks everyone out
+                  enable-root-access-management [--dry-run]
+                             From the management account: trusted access for IAM, RootCredentialsManagement, RootSessions
+
                   benchmark-reports  Render the evidence pack of N synthetic accounts and print time and
                              peak heap per artifact [--accounts 10000]
 
@@ -31,7 +43,8 @@ final class Help {
 
                 Exit codes: 0 compliant, 1 failure, 2 invalid configuration or usage, 3 non-compliant findings,
                             4 accounts that could not be audited, 5 a prerequisite is missing,
-                            6 publishing to S3 failed (local evidence kept), 7 verification failed.
+                            6 publishing to S3 failed (local evidence kept), 7 verification failed,
+                            8 remediation could not clean some eligible account.
                 """;
     }
 

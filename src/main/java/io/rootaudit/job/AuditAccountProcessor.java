@@ -7,6 +7,7 @@ import io.rootaudit.compliance.Assessment;
 import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleContext;
+import io.rootaudit.remediation.RecoveryInProgress;
 import io.rootaudit.compliance.AccountScorer;
 import io.rootaudit.store.AccountResult;
 import java.time.Clock;
@@ -30,9 +31,11 @@ class AuditAccountProcessor implements ItemProcessor<String, AccountResult> {
     private final ExceptionRegister exceptions;
     private final Duration recentUseWindow;
     private final Clock clock;
+    private final RecoveryInProgress recovery;
 
     AuditAccountProcessor(RootCredentialCollector collector, RuleCatalog catalog, AccountScorer scorer,
-                          ExceptionRegister exceptions, Duration recentUseWindow, Clock clock) {
+                          ExceptionRegister exceptions, Duration recentUseWindow, RecoveryInProgress recovery, Clock clock) {
+        this.recovery = recovery;
         this.collector = collector;
         this.catalog = catalog;
         this.scorer = scorer;
@@ -46,12 +49,13 @@ class AuditAccountProcessor implements ItemProcessor<String, AccountResult> {
         CollectionResult collected = collector.collect(accountId);
         Instant now = clock.instant();
         if (!collected.succeeded()) {
-            return new AccountResult(accountId, AccountStatus.ERROR, null, null, collected.error(),
+            return new AccountResult(accountId, AccountStatus.ERROR, null, null, null, collected.error(),
                     collected.evidence().entries(), List.of(), now);
         }
         var findings = catalog.evaluate(collected.inventory(), new RuleContext(now, recentUseWindow));
         Assessment assessment = scorer.assess(accountId, findings, exceptions, LocalDate.ofInstant(now, ZoneOffset.UTC));
-        return new AccountResult(accountId, assessment.status(), assessment.highestSeverity(), collected.inventory(), null,
+        return new AccountResult(accountId, assessment.status(), recovery.reason(accountId, collected.inventory(), now),
+                assessment.highestSeverity(), collected.inventory(), null,
                 collected.evidence().entries(), assessment.findings(), now);
     }
 }

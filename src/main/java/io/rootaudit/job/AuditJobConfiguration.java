@@ -6,6 +6,7 @@ import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.AccountScorer;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.OrganizationDirectory;
+import io.rootaudit.remediation.RecoveryInProgress;
 import io.rootaudit.remediation.RunRemediation;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.AccountResult;
@@ -109,9 +110,10 @@ class AuditJobConfiguration {
     @Bean
     @StepScope
     AuditAccountProcessor auditAccountProcessor(RootCredentialCollector collector, RuleCatalog catalog, AccountScorer scorer,
-                                                ExceptionRegister exceptions, RootAuditProperties properties, Clock clock) {
+                                                ExceptionRegister exceptions, RootAuditProperties properties,
+                                                RecoveryInProgress recovery, Clock clock) {
         return new AuditAccountProcessor(collector, catalog, scorer, exceptions,
-                Duration.ofDays(properties.audit().recentUseDays()), clock);
+                Duration.ofDays(properties.audit().recentUseDays()), recovery, clock);
     }
 
     @Bean

@@ -98,6 +98,17 @@ public class OrganizationDirectory {
         }
     }
 
+    /** One account's name and state (State, or Status when AWS sends no State), or empty when it is not in the organization. */
+    public java.util.Optional<Account> describeAccount(String accountId) {
+        try {
+            var a = organizations.describeAccount(r -> r.accountId(accountId)).account();
+            return java.util.Optional.of(new Account(a.id(), a.name(), a.email(), null, null, null,
+                    a.state() != null ? a.stateAsString() : a.statusAsString(), a.joinedTimestamp(), Map.of()));
+        } catch (software.amazon.awssdk.services.organizations.model.AccountNotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The tags of one account, sorted by key. */
     public Map<String, String> tags(String accountId) {
         Map<String, String> tags = new TreeMap<>();

@@ -38,10 +38,13 @@ public class RunRemediation {
     private final RootCredentialRemover remover;
     private final RootCredentialCollector collector;
     private final RootAuditProperties.Remediation settings;
+    private final RecoveryInProgress recovery;
     private final Clock clock;
 
     RunRemediation(RunStore store, RemediationLog remediationLog, RootCredentialRemover remover,
-                   RootCredentialCollector collector, RootAuditProperties properties, Clock clock) {
+                   RootCredentialCollector collector, RootAuditProperties properties, RecoveryInProgress recovery,
+                   Clock clock) {
+        this.recovery = recovery;
         this.store = store;
         this.remediationLog = remediationLog;
         this.remover = remover;
@@ -121,8 +124,7 @@ public class RunRemediation {
     }
 
     private boolean recoveryInProgress(RootCredentialInventory inventory, Instant now) {
-        return inventory != null && inventory.password() != null && inventory.password().createdAt() != null
-                && inventory.password().createdAt().isAfter(now.minus(settings.gracePeriod()));
+        return recovery.applies(inventory, now);
     }
 
     private static Entry entry(RunRecord run, StoredAccount a, String mode, RemediationDecision decision, String reason,

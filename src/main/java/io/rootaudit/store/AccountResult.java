@@ -9,8 +9,12 @@ import io.rootaudit.compliance.Severity;
 import java.time.Instant;
 import java.util.List;
 
-/** The verdict on one account, as the audit step hands it to the store. */
-public record AccountResult(String accountId, AccountStatus status, Severity highestSeverity,
+/**
+ * The verdict on one account, as the audit step hands it to the store.
+ *
+ * @param statusReason why the status is what it is when that needs saying (a recovery in progress); null otherwise
+ */
+public record AccountResult(String accountId, AccountStatus status, String statusReason, Severity highestSeverity,
                             RootCredentialInventory inventory, AuditError error, List<EvidenceLog.Entry> evidence,
                             List<AssessedFinding> findings, Instant auditedAt) {
 

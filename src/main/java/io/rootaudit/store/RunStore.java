@@ -154,7 +154,7 @@ public class RunStore {
                        evidence_json = ?, error_code = ?, error_message = ?, audited_at = ?
                 WHERE run_id = ? AND account_id = ?""", results, 500, (ps, r) -> {
             ps.setString(1, r.status().name());
-            ps.setString(2, r.error() == null ? null : clip(r.error().code() + ": " + r.error().message()));
+            ps.setString(2, r.error() == null ? clip(r.statusReason()) : clip(r.error().code() + ": " + r.error().message()));
             ps.setString(3, r.highestSeverity() == null ? null : r.highestSeverity().name());
             ps.setString(4, r.inventory() == null ? null : json.writeValueAsString(r.inventory()));
             ps.setString(5, json.writeValueAsString(r.evidence()));

@@ -1,0 +1,282 @@
+package io.rootaudit.remediation;
+
+import io.rootaudit.audit.CollectionResult;
+import io.rootaudit.audit.RootCredentialCollector;
+import io.rootaudit.audit.RootCredentialInventory;
+import io.rootaudit.aws.RootSession;
+import io.rootaudit.aws.RootSessions;
+import io.rootaudit.aws.TaskPolicy;
+import io.rootaudit.compliance.ExceptionRegister;
+import io.rootaudit.compliance.ExceptionEntry;
+import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.organization.Account;
+import io.rootaudit.organization.OrganizationDirectory;
+import io.rootaudit.organization.Preflight;
+import io.rootaudit.organization.PreflightReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The privileged commands: allow a root password recovery, delete one account's root credentials, unlock an S3
+ * bucket or SQS queue policy, and enable centralized root access. Each checks its safety rules first, asks
+ * for confirmation just before it changes anything, and records what it did (or refused) in the store.
+ */
+@Component
+public class PrivilegedCommands {
+
+    private static final Duration SESSION = Duration.ofSeconds(900);
+
+    private final Preflight preflight;
+    private final OrganizationDirectory directory;
+    private final RootSessions sessions;
+    private final RootCredentialCollector collector;
+    private final RootCredentialRemover remover;
+    private final PolicyUnlocker unlocker;
+    private final RootAccessManagement management;
+    private final RootPasswordRecovery recovery;
+    private final PrivilegedActionLog actions;
+    private final ExceptionRegister exceptions;
+    private final RootAuditProperties.Remediation settings;
+    private final Clock clock;
+
+    PrivilegedCommands(Preflight preflight, OrganizationDirectory directory, RootSessions sessions,
+                       RootCredentialCollector collector, RootCredentialRemover remover, PolicyUnlocker unlocker,
+                       RootAccessManagement management, RootPasswordRecovery recovery, PrivilegedActionLog actions,
+                       ExceptionRegister exceptions, RootAuditProperties properties, Clock clock) {
+        this.preflight = preflight;
+        this.directory = directory;
+        this.sessions = sessions;
+        this.collector = collector;
+        this.remover = remover;
+        this.unlocker = unlocker;
+        this.management = management;
+        this.recovery = recovery;
+        this.actions = actions;
+        this.exceptions = exceptions;
+        this.settings = properties.remediation();
+        this.clock = clock;
+    }
+
+    /** Asks the operator; {@code false} stops the command before any change. */
+    @FunctionalInterface
+    public interface Confirmation {
+        boolean confirm(String whatWillHappen);
+    }
+
+    /** What a command did. {@code action} is null only when preflight failed before an account was involved. */
+    public record Outcome(Kind kind, String message, PrivilegedAction action) {
+        public enum Kind { DONE, NO_CHANGE, DRY_RUN, REFUSED, NOT_CONFIRMED, PREREQUISITE_MISSING, FAILED }
+    }
+
+    /** What every command records. */
+    private record Request(String command, String accountId, String target, String reason, String ticket, boolean dryRun) {}
+
+    public Outcome allowRecovery(String accountId, String reason, String ticket, Confirmation confirmation) {
+        Request request = new Request("allow-recovery", accountId, null, reason, ticket, false);
+        return onMemberAccount(request, (caller, account) -> {
+            if (!confirmation.confirm("allow a root password recovery for account " + accountId + " (" + account.name() + ")")) {
+                return notConfirmed(request, caller);
+            }
+            RootSession session = sessions.open(accountId, TaskPolicy.CREATE_ROOT_USER_PASSWORD, SESSION);
+            boolean created = recovery.allow(session);
+            return created
+                    ? record(request, caller, Outcome.Kind.DONE, "password recovery allowed: the root user of " + accountId
+                            + " can now use 'Forgot password' on the sign-in page; rootaudit leaves the password alone for "
+                            + settings.gracePeriod() + ", after which 'audit' with remediation apply deletes it again")
+                    : record(request, caller, Outcome.Kind.NO_CHANGE, "root of " + accountId + " already has a password");
+        });
+    }
+
+    public Outcome deleteRootCredentials(String accountId, boolean dryRun, Confirmation confirmation) {
+        Request request = new Request("delete-root-credentials", accountId, null, null, null, dryRun);
+        return onMemberAccount(request, (caller, account) -> {
+            Optional<String> excepted = exceptionFor(accountId);
+            if (excepted.isPresent()) {
+                return record(request, caller, Outcome.Kind.REFUSED, "account " + accountId
+                        + " has a valid exception (" + excepted.get() + "): its root credentials are never deleted");
+            }
+            if (!inRemediationScope(account)) {
+                return record(request, caller, Outcome.Kind.REFUSED, "account " + accountId
+                        + " is outside rootaudit.remediation.scope");
+            }
+            CollectionResult before = collector.collect(accountId);
+            if (!before.succeeded()) {
+                return record(request, caller, Outcome.Kind.FAILED, "could not audit the account first: "
+                        + before.error().code() + ": " + before.error().message());
+            }
+            RootCredentialInventory inventory = before.inventory();
+            if (inventory.isCredentialLess()) {
+                return record(request, caller, Outcome.Kind.NO_CHANGE, "root of " + accountId + " has no credentials");
+            }
+            if (inventory.password() != null && inventory.password().createdAt() != null
+                    && inventory.password().createdAt().isAfter(clock.instant().minus(settings.gracePeriod()))) {
+                return record(request, caller, Outcome.Kind.REFUSED, "root password of " + accountId + " was created "
+                        + inventory.password().createdAt() + ", within the grace period of " + settings.gracePeriod()
+                        + ": a recovery in progress is left alone");
+            }
+            String id = newId();
+            List<RemediationAction> plan = RootCredentialRemover.plan(accountId, inventory, clock.instant());
+            String planText = plan.stream().map(a -> a.type() + " " + a.target()).collect(Collectors.joining(", "));
+            if (dryRun) {
+                remover.record(id, plan);
+                return record(id, request, caller, Outcome.Kind.DRY_RUN, "would run: " + planText);
+            }
+            if (!confirmation.confirm("delete the root credentials of account " + accountId + ": " + planText)) {
+                return notConfirmed(request, caller);
+            }
+            RunRemediation.Outcome outcome = RunRemediation.applyAndVerify(id, accountId, plan, remover, collector);
+            return record(id, request, caller, outcome.decision() == RemediationDecision.REMEDIATED ? Outcome.Kind.DONE
+                    : Outcome.Kind.FAILED, outcome.decision() + ": " + outcome.reason());
+        });
+    }
+
+    public Outcome unlockBucketPolicy(String accountId, String bucket, boolean dryRun, Confirmation confirmation) {
+        Request request = new Request("unlock-s3-bucket-policy", accountId, bucket, null, null, dryRun);
+        return onMemberAccount(request, (caller, account) -> {
+            RootSession session = sessions.open(accountId, TaskPolicy.S3_UNLOCK_BUCKET_POLICY, SESSION);
+            Optional<String> policy = unlocker.bucketPolicy(session, bucket);
+            if (policy.isEmpty()) {
+                return record(request, caller, Outcome.Kind.NO_CHANGE, "bucket " + bucket + " has no bucket policy");
+            }
+            String shown = "bucket policy of " + bucket + ":\n" + policy.get();
+            if (dryRun) {
+                return record(request, caller, Outcome.Kind.DRY_RUN, shown);
+            }
+            if (!confirmation.confirm("delete this " + shown)) {
+                return notConfirmed(request, caller);
+            }
+            unlocker.deleteBucketPolicy(session, bucket);
+            return record(request, caller, Outcome.Kind.DONE, "deleted the " + shown);
+        });
+    }
+
+    public Outcome unlockQueuePolicy(String accountId, String queueUrl, boolean dryRun, Confirmation confirmation) {
+        Request request = new Request("unlock-sqs-queue-policy", accountId, queueUrl, null, null, dryRun);
+        return onMemberAccount(request, (caller, account) -> {
+            RootSession session = sessions.open(accountId, TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, SESSION);
+            Optional<String> policy = unlocker.queuePolicy(session, queueUrl);
+            if (policy.isEmpty()) {
+                return record(request, caller, Outcome.Kind.NO_CHANGE, "queue " + queueUrl + " has no policy");
+            }
+            String shown = "queue policy of " + queueUrl + ":\n" + policy.get();
+            if (dryRun) {
+                return record(request, caller, Outcome.Kind.DRY_RUN, shown);
+            }
+            if (!confirmation.confirm("remove this " + shown)) {
+                return notConfirmed(request, caller);
+            }
+            unlocker.removeQueuePolicy(session, queueUrl);
+            return record(request, caller, Outcome.Kind.DONE, "removed the " + shown);
+        });
+    }
+
+    /** From the management account: turns on whatever of trusted access, RootCredentialsManagement, RootSessions is off. */
+    public Outcome enableRootAccessManagement(boolean dryRun, Confirmation confirmation) {
+        Request request = new Request("enable-root-access-management", null, null, null, null, dryRun);
+        PreflightReport report = preflight.run();
+        if (report.organization() == null || report.callerRole() != PreflightReport.CallerRole.MANAGEMENT_ACCOUNT) {
+            String why = report.firstFailure().map(c -> c.title() + ": " + c.detail()).orElse("the caller is not the management account");
+            return new Outcome(Outcome.Kind.PREREQUISITE_MISSING, "run this from the management account: " + why, null);
+        }
+        String caller = report.callerArn();
+        try {
+            List<String> missing = management.missing();
+            if (missing.isEmpty()) {
+                return record(request, caller, Outcome.Kind.NO_CHANGE, "already enabled: " + RootAccessManagement.TRUSTED_ACCESS
+                        + ", RootCredentialsManagement, RootSessions");
+            }
+            if (dryRun) {
+                return record(request, caller, Outcome.Kind.DRY_RUN, "would enable: " + String.join(", ", missing));
+            }
+            if (!confirmation.confirm("enable " + String.join(", ", missing) + " in organization " + report.organization().id())) {
+                return notConfirmed(request, caller);
+            }
+            management.enable(missing);
+            return record(request, caller, Outcome.Kind.DONE, "enabled: " + String.join(", ", missing));
+        } catch (SdkException e) {
+            return record(request, caller, Outcome.Kind.FAILED, e.getMessage());
+        }
+    }
+
+    /** The shared rules of the account commands: prerequisites met; a member account, ACTIVE, not the management account. */
+    private Outcome onMemberAccount(Request request, AccountCommand command) {
+        PreflightReport report = preflight.run();
+        if (!report.passed()) {
+            return new Outcome(Outcome.Kind.PREREQUISITE_MISSING, report.firstFailure().map(c -> c.title() + ": " + c.detail()
+                    + (c.fix() == null ? "" : "; fix: " + c.fix())).orElse("preflight failed"), null);
+        }
+        String caller = report.callerArn();
+        if (request.accountId().equals(report.organization().managementAccountId())) {
+            return record(request, caller, Outcome.Kind.REFUSED, "account " + request.accountId()
+                    + " is the management account: sts:AssumeRoot cannot target it and rootaudit never touches it");
+        }
+        try {
+            Optional<Account> account = directory.describeAccount(request.accountId());
+            if (account.isEmpty()) {
+                return record(request, caller, Outcome.Kind.REFUSED, "account " + request.accountId()
+                        + " is not a member of organization " + report.organization().id());
+            }
+            if (!account.get().isActive()) {
+                return record(request, caller, Outcome.Kind.REFUSED, "account " + request.accountId() + " is "
+                        + account.get().state());
+            }
+            return command.run(caller, account.get());
+        } catch (SdkException e) {
+            return record(request, caller, Outcome.Kind.FAILED, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface AccountCommand {
+        Outcome run(String callerArn, Account account);
+    }
+
+    private Optional<String> exceptionFor(String accountId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return exceptions.entries().stream().filter(e -> e.account().equals(accountId) && e.appliesOn(today))
+                .map(ExceptionEntry::reference).findFirst();
+    }
+
+    private boolean inRemediationScope(Account a) {
+        RootAuditProperties.Scope scope = settings.scope();
+        if (!scope.includeAccounts().isEmpty() && !scope.includeAccounts().contains(a.id())
+                || scope.excludeAccounts().contains(a.id())) {
+            return false;
+        }
+        if (scope.organizationalUnits().isEmpty()) {
+            return true;
+        }
+        OrganizationDirectory.OuTree tree = directory.readOuTree();
+        java.util.Set<String> inScope = new java.util.HashSet<>();
+        directory.accountsUnder(tree, tree.subtree(scope.organizationalUnits()), account -> inScope.add(account.id()));
+        return inScope.contains(a.id());
+    }
+
+    private Outcome notConfirmed(Request request, String caller) {
+        return record(request, caller, Outcome.Kind.NOT_CONFIRMED, "not confirmed: nothing was changed");
+    }
+
+    private Outcome record(Request request, String caller, Outcome.Kind kind, String message) {
+        return record(newId(), request, caller, kind, message);
+    }
+
+    private Outcome record(String id, Request request, String caller, Outcome.Kind kind, String message) {
+        PrivilegedAction action = new PrivilegedAction(id, request.command(), request.accountId(), request.target(), caller,
+                clock.instant(), request.reason(), request.ticket(), request.dryRun(), kind.name(), message);
+        actions.record(action);
+        return new Outcome(kind, message, action);
+    }
+
+    private String newId() {
+        return "pa-" + clock.instant().getEpochSecond() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+}
