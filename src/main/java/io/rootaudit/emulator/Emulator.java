@@ -128,6 +128,34 @@ public final class Emulator implements AutoCloseable {
         return send("GET", "root-state/" + accountId, null);
     }
 
+    /** Creates a bucket owned by a member account, with a policy (JSON text) or none. */
+    public void createBucket(String accountId, String name, String policy) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("policy", policy);
+        post("bucket/" + accountId, body);
+    }
+
+    /** The bucket's policy, or null. */
+    public String bucketPolicy(String accountId, String name) {
+        JsonNode policy = send("GET", "bucket/" + accountId + "/" + name, null).get("policy");
+        return policy == null || policy.isNull() ? null : policy.asString();
+    }
+
+    /** Creates an SQS queue owned by a member account; returns its URL. */
+    public String createQueue(String accountId, String name, String policy) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("policy", policy);
+        return post("queue/" + accountId, body).get("queueUrl").asString();
+    }
+
+    /** The queue's Policy attribute, or null. */
+    public String queuePolicy(String accountId, String name) {
+        JsonNode policy = send("GET", "queue/" + accountId + "/" + name, null).get("policy");
+        return policy == null || policy.isNull() ? null : policy.asString();
+    }
+
     /** Long-term credentials of an IAM principal in {@code accountId}: {accessKeyId, secretAccessKey}. */
     public JsonNode credentials(String accountId) {
         return post("credentials/" + accountId, Map.of());
