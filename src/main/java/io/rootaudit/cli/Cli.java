@@ -134,7 +134,7 @@ public final class Cli {
             if (configProblem != null) {
                 System.err.println("rootaudit: invalid configuration:");
                 System.err.println(configProblem);
-                System.err.println("Nothing was audited. See config/application.example.yml for every property.");
+                System.err.println("Nothing was called or written. See config/application.example.yml for every property.");
                 return ExitCode.USAGE.code();
             }
             System.err.println("rootaudit: failed: " + chain(e));

@@ -54,8 +54,10 @@ final class Help {
                     Usage: java -jar rootaudit.jar audit [--rerun] [--rootaudit.<property>=<value> ...]
 
                     Runs preflight, snapshots the in-scope accounts, audits each member account's root user,
-                    scores it, stores the run and writes results.json and accounts.csv to
-                    <rootaudit.report.local-dir>/<organization id>/<period>/<run id>/.
+                    scores it, remediates if rootaudit.remediation.mode says so, stores the run and writes the
+                    evidence pack (results.json, accounts.csv, evidence.xlsx, report.pdf, manifest.json) to
+                    <rootaudit.report.local-dir>/<organization id>/<period>/<run id>/, then publishes it to S3
+                    when rootaudit.report.s3.bucket is set.
 
                     One run per organization and period (rootaudit.period, default the current UTC month):
                     a completed period is reported and not audited again; an interrupted run is resumed
@@ -67,7 +69,8 @@ final class Help {
 
                     Exit codes: 0 all audited accounts compliant or excepted; 3 non-compliant findings;
                     4 some accounts could not be audited (precedes 3); 5 a prerequisite is missing;
-                    6 the pack was written locally but publishing to S3 failed (precedes 3 and 4);
+                    6 the pack was written locally but publishing to S3 failed (precedes all below);
+                    8 remediation could not clean some eligible account (precedes 3 and 4);
                     2 invalid configuration; 1 anything else (run the same command again to resume).
                     """;
             case "preflight" -> """

@@ -93,8 +93,9 @@ public class S3Publisher implements AdditionalPrerequisites {
             checks.add(AdditionalPrerequisites.passed("s3-write", "Evidence bucket is writable", "wrote s3://" + bucket + "/" + key));
         } catch (SdkException e) {
             checks.add(AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e),
-                    "allow s3:PutObject" + (settings.kmsKeyId() == null ? "" : " and kms:GenerateDataKey on the key")
-                            + (settings.objectLock().enabled() ? " and s3:PutObjectRetention" : "") + " to the caller"));
+                    "allow s3:PutObject" + (settings.kmsKeyId() == null ? "" : ", kms:GenerateDataKey and kms:Decrypt on the key")
+                            + (settings.objectLock().enabled() ? ", s3:PutObjectRetention and s3:GetObjectRetention" : "")
+                            + " to the caller (see config/iam-policy-evidence-bucket.json)"));
             return checks;
         }
         if (settings.objectLock().enabled()) {
@@ -106,7 +107,12 @@ public class S3Publisher implements AdditionalPrerequisites {
                     checks.add(objectLockMissing(bucket, "Object Lock is not enabled"));
                 }
             } catch (SdkException e) {
-                checks.add(objectLockMissing(bucket, describe(e)));
+                boolean denied = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+                        && ase.statusCode() == 403;
+                checks.add(denied
+                        ? AdditionalPrerequisites.failed("s3-object-lock", "Object Lock enabled on the bucket",
+                                bucket + ": " + describe(e), "allow s3:GetBucketObjectLockConfiguration on the bucket")
+                        : objectLockMissing(bucket, describe(e)));
             }
         }
         return checks;
