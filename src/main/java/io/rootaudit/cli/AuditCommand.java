@@ -35,11 +35,14 @@ class AuditCommand {
     private final JsonMapper json;
     private final S3Publisher publisher;
     private final RemediationLog remediationLog;
+    private final io.rootaudit.job.RunLock runLock;
     private final Clock clock;
     private final PrintStream out = System.out;
 
     AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, EvidencePack reports, RuleCatalog catalog,
-                 JsonMapper json, S3Publisher publisher, RemediationLog remediationLog, Clock clock) {
+                 JsonMapper json, S3Publisher publisher, RemediationLog remediationLog, io.rootaudit.job.RunLock runLock,
+                 Clock clock) {
+        this.runLock = runLock;
         this.publisher = publisher;
         this.remediationLog = remediationLog;
         this.clock = clock;
@@ -70,6 +73,27 @@ class AuditCommand {
                 return alreadyDone(done.get());
             }
         }
+        Optional<AutoCloseable> lock;
+        try {
+            lock = runLock.tryLock(report.organization().id(), runs.period());
+        } catch (java.sql.SQLException e) {
+            System.err.println("rootaudit: cannot take the run lock: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        if (lock.isEmpty()) {
+            System.err.println("rootaudit: another invocation is auditing organization " + report.organization().id()
+                    + " for " + runs.period() + "; wait for it to finish. Nothing was changed by this one.");
+            return ExitCode.ALREADY_RUNNING;
+        }
+        try (AutoCloseable held = lock.get()) {
+            return runLocked(report);
+        } catch (Exception e) {
+            System.err.println("rootaudit: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private ExitCode runLocked(PreflightReport report) {
         RunRecord run = runs.startOrResume(report);
         JobExecution execution;
         try {

@@ -130,6 +130,11 @@ public final class Cli {
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             return command.apply(context).code();
         } catch (RuntimeException e) {
+            if (io.rootaudit.job.RunLock.AnotherRunInProgress.isH2FileInUse(e)) {
+                System.err.println("rootaudit: another rootaudit process is using the database (rootaudit.database-path); "
+                        + "wait for it to finish. Nothing was called or written by this invocation.");
+                return ExitCode.ALREADY_RUNNING.code();
+            }
             String configProblem = configurationProblem(e);
             if (configProblem != null) {
                 System.err.println("rootaudit: invalid configuration:");

@@ -22,7 +22,9 @@ public enum ExitCode {
     /** {@code verify} found a missing or altered file. */
     VERIFICATION_FAILED(7),
     /** Remediation could not remove every credential of some eligible account (precedes 3 and 4). */
-    REMEDIATION_FAILED(8);
+    REMEDIATION_FAILED(8),
+    /** Another invocation for the same organization and period (or on the same embedded database) is running. */
+    ALREADY_RUNNING(9);
 
     private final int code;
 

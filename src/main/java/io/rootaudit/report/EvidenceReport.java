@@ -6,8 +6,10 @@ import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.Severity;
 import io.rootaudit.compliance.Tally;
 import io.rootaudit.organization.PrerequisiteCheck;
+import io.rootaudit.remediation.RemediationDecision;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +20,23 @@ import java.util.Map;
  *
  * @param trend comparison with the previous completed run of the organization, or {@code null} for the first
  * @param resultsJsonSha256 SHA-256 of the run's results.json, shown on the PDF cover; {@code null} until written
+ * @param remediation what the run's remediation step decided and did, or {@code null} when the run has no
+ *     remediation record (remediation was off)
+ * @param privilegedActions privileged commands (allow-recovery, unlock-*, ...) recorded since the previous completed
+ *     run of the organization started (for the first run: all of them up to this run's end), oldest first; never
+ *     {@code null}
  */
 public record EvidenceReport(RunInfo run, OrganizationView organization, Summary summary, List<AccountRow> accounts,
-                             List<ExceptionRow> exceptions, Trend trend, String resultsJsonSha256) {
+                             List<ExceptionRow> exceptions, Trend trend, String resultsJsonSha256,
+                             Remediation remediation, List<PrivilegedActionRow> privilegedActions) {
+
+    public EvidenceReport {
+        privilegedActions = privilegedActions == null ? List.of() : privilegedActions;
+    }
 
     public EvidenceReport withResultsJsonSha256(String sha256) {
-        return new EvidenceReport(run, organization, summary, accounts, exceptions, trend, sha256);
+        return new EvidenceReport(run, organization, summary, accounts, exceptions, trend, sha256, remediation,
+                privilegedActions);
     }
 
     /** Every finding of every account, in account order. */
@@ -100,4 +113,61 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
                                 String detail) {}
 
     public enum Change { NEW, RESOLVED, STILL_OPEN }
+
+    /**
+     * The run's remediation step.
+     *
+     * @param mode {@code DRY_RUN} or {@code APPLY} (as stored with the plan)
+     * @param accounts every account the step considered, in account-id order
+     */
+    public record Remediation(String mode, List<RemediationRow> accounts) {
+
+        /** Accounts per decision, in the order of {@link RemediationDecision} (decisions with no account left out). */
+        public Map<String, Integer> byDecision() {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (RemediationDecision d : RemediationDecision.values()) {
+                int n = (int) accounts.stream().filter(a -> d.name().equals(a.decision())).count();
+                if (n > 0) {
+                    counts.put(d.name(), n);
+                }
+            }
+            accounts.stream().map(RemediationRow::decision).filter(d -> !counts.containsKey(d))
+                    .forEach(d -> counts.merge(String.valueOf(d), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    /**
+     * One account of the remediation step.
+     *
+     * @param decision a {@code RemediationDecision} name, such as {@code REMEDIATED} or {@code SKIPPED_EXCEPTED}
+     * @param reason why (skips, failures, dry run), {@code null} when there is nothing to explain
+     * @param before the root user's credentials when the plan was made
+     * @param after the re-audit's inventory after the deletions; {@code null} when the account was not re-audited
+     *     (skipped, dry run, not finished)
+     * @param actions the deletions planned or made, in order; empty for skipped accounts
+     */
+    public record RemediationRow(String accountId, String accountName, String decision, String reason,
+                                 RootCredentialInventory before, RootCredentialInventory after, List<ActionRow> actions) {}
+
+    /**
+     * One deletion of the remediation step.
+     *
+     * @param type a {@code RemediationAction.Type} name, such as {@code DELETE_ACCESS_KEY}
+     * @param target the access key id, certificate id, MFA serial number, or {@code login-profile}
+     * @param status a {@code RemediationAction.Status} name: PLANNED, DONE, ALREADY_GONE, NOT_PERMITTED or FAILED
+     * @param detail the error of a failed action, or other detail; may be {@code null}
+     */
+    public record ActionRow(String type, String target, String status, String detail, Instant at) {}
+
+    /**
+     * A privileged command run against a member account's root user (or the organization): who, when, why, under
+     * which ticket, and what happened. {@code accountId} is null for organization-level commands; {@code accountName}
+     * is null when the account is not part of this run.
+     *
+     * @param result DONE, DRY_RUN, NO_CHANGE, REFUSED or FAILED
+     */
+    public record PrivilegedActionRow(String id, String command, String accountId, String accountName, String target,
+                                      String callerArn, Instant at, String reason, String ticket, boolean dryRun,
+                                      String result, String detail) {}
 }

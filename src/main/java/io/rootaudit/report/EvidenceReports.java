@@ -11,12 +11,19 @@ import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
 import io.rootaudit.organization.PreflightReport;
+import io.rootaudit.remediation.PrivilegedActionLog;
+import io.rootaudit.remediation.RemediationAction;
+import io.rootaudit.remediation.RemediationLog;
 import io.rootaudit.report.EvidenceReport.AccountRow;
+import io.rootaudit.report.EvidenceReport.ActionRow;
 import io.rootaudit.report.EvidenceReport.Change;
 import io.rootaudit.report.EvidenceReport.ControlRow;
 import io.rootaudit.report.EvidenceReport.ExceptionRow;
 import io.rootaudit.report.EvidenceReport.FindingChange;
 import io.rootaudit.report.EvidenceReport.FindingRow;
+import io.rootaudit.report.EvidenceReport.PrivilegedActionRow;
+import io.rootaudit.report.EvidenceReport.Remediation;
+import io.rootaudit.report.EvidenceReport.RemediationRow;
 import io.rootaudit.report.EvidenceReport.RuleRow;
 import io.rootaudit.report.EvidenceReport.Trend;
 import io.rootaudit.store.RunRecord;
@@ -41,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds a run's {@link EvidenceReport} from the store, without any AWS call, so the pack of any stored run
  * can be rendered again exactly as it was. The trend compares with the previous completed run of the same
- * organization.
+ * organization; the privileged actions are those recorded since that run started.
  */
 @Component
 public class EvidenceReports {
@@ -50,12 +57,17 @@ public class EvidenceReports {
     private final RuleCatalog catalog;
     private final JsonMapper json;
     private final Clock clock;
+    private final RemediationLog remediationLog;
+    private final PrivilegedActionLog privilegedActionLog;
 
-    EvidenceReports(RunStore store, RuleCatalog catalog, JsonMapper json, Clock clock) {
+    EvidenceReports(RunStore store, RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
+                    PrivilegedActionLog privilegedActionLog) {
         this.store = store;
         this.catalog = catalog;
         this.json = json;
         this.clock = clock;
+        this.remediationLog = remediationLog;
+        this.privilegedActionLog = privilegedActionLog;
     }
 
     /** @param endedAt end of the run; a completed run's stored end is used when {@code null} */
@@ -92,11 +104,45 @@ public class EvidenceReports {
                 run.organizationId(), run.managementAccountId(), run.callerArn(), String.valueOf(preflight.callerRole()),
                 run.startedAt(), end, run.toolVersion(), run.configJson(), Digests.sha256(run.configJson().getBytes(StandardCharsets.UTF_8)),
                 clock.instant());
+        Optional<RunRecord> previous = store.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
         return new EvidenceReport(info,
                 new EvidenceReport.OrganizationView(preflight.enabledFeatures().stream().sorted().toList(), preflight.checks(),
                         organizationFindings),
                 summary(summary, accounts.size()), accounts, exceptions(run, end, names),
-                trend(run, summary, accounts).orElse(null), null);
+                trend(previous, summary, accounts).orElse(null), null, remediation(runId, names),
+                privilegedActions(previous.map(RunRecord::startedAt).orElse(null), end, names));
+    }
+
+    /** The run's remediation record, or {@code null} when the step recorded nothing (remediation was off). */
+    private Remediation remediation(String runId, Map<String, String> names) {
+        List<RemediationLog.Entry> entries = remediationLog.entries(runId);
+        if (entries.isEmpty()) {
+            return null;
+        }
+        Map<String, List<ActionRow>> actions = new HashMap<>();
+        for (RemediationAction a : remediationLog.actions(runId)) {
+            actions.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).add(new ActionRow(a.type().name(), a.target(),
+                    a.status().name(), a.detail(), a.at()));
+        }
+        List<RemediationRow> rows = entries.stream().map(e -> new RemediationRow(e.accountId(), names.get(e.accountId()),
+                e.decision().name(), e.reason(), e.before(), e.after(),
+                List.copyOf(actions.getOrDefault(e.accountId(), List.of())))).toList();
+        // the plan is stored whole with one mode; a mix could only come from a hand-edited store
+        String mode = String.join(", ", entries.stream().map(RemediationLog.Entry::mode).distinct().toList());
+        return new Remediation(mode, rows);
+    }
+
+    /**
+     * Privileged commands in (previous run's start, this run's end], oldest first: what was done with root sessions
+     * between the two audits. {@code from} is null for the first run of the organization.
+     */
+    private List<PrivilegedActionRow> privilegedActions(Instant from, Instant end, Map<String, String> names) {
+        Instant to = end != null ? end : clock.instant();
+        return privilegedActionLog.between(from, to).stream()
+                .map(a -> new PrivilegedActionRow(a.id(), a.command(), a.accountId(),
+                        a.accountId() == null ? null : names.get(a.accountId()), a.target(), a.callerArn(), a.at(),
+                        a.reason(), a.ticket(), a.dryRun(), a.result(), a.detail()))
+                .toList();
     }
 
     private Map<String, List<StoredFinding>> findingsByAccount(String runId) {
@@ -137,8 +183,7 @@ public class EvidenceReports {
     }
 
     /** Open (unexcepted) findings of this run against those of the previous completed run of the organization. */
-    private Optional<Trend> trend(RunRecord run, ComplianceSummary summary, List<AccountRow> accounts) {
-        Optional<RunRecord> previous = store.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
+    private Optional<Trend> trend(Optional<RunRecord> previous, ComplianceSummary summary, List<AccountRow> accounts) {
         if (previous.isEmpty()) {
             return Optional.empty();
         }
@@ -155,6 +200,8 @@ public class EvidenceReports {
         for (AccountRow a : accounts) {
             for (FindingRow f : a.findings()) {
                 if (f.excepted()) {
+                    // covered by an exception now: not resolved (the credential is still there), not open either
+                    before.remove(key(a.accountId(), f.ruleId(), f.resource()));
                     continue;
                 }
                 boolean known = before.remove(key(a.accountId(), f.ruleId(), f.resource())) != null;
@@ -169,6 +216,11 @@ public class EvidenceReports {
         }
         Map<String, String> names = new HashMap<>();
         accounts.forEach(a -> names.put(a.accountId(), a.name()));
+        // Only an account audited in this run can show that a finding is gone: one in ERROR, skipped or out of
+        // scope now proves nothing, so its earlier findings are neither resolved nor open.
+        java.util.Set<String> audited = new java.util.HashSet<>();
+        accounts.stream().filter(a -> a.inventory() != null).forEach(a -> audited.add(a.accountId()));
+        before.values().removeIf(r -> !audited.contains(r.accountId()));
         before.values().forEach(r -> changes.add(new FindingChange(r.accountId(), names.get(r.accountId()), r.ruleId(),
                 r.severity(), Change.RESOLVED, r.detail())));
         Double previousRate = rate(store.countByStatus(previous.get().runId()));

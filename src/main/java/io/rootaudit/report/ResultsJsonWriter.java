@@ -40,6 +40,10 @@ class ResultsJsonWriter implements ArtifactWriter {
             g.writePOJO(ResultsModel.summary(report.summary()));
             g.writeName("trend");
             g.writePOJO(ResultsModel.trend(report.trend()));
+            g.writeName("remediation");
+            g.writePOJO(ResultsModel.remediation(report.remediation()));
+            g.writeName("privilegedActions");
+            g.writePOJO(ResultsModel.privilegedActions(report.privilegedActions()));
             g.writeArrayPropertyStart("accounts");
             for (EvidenceReport.AccountRow a : report.accounts()) {
                 g.writePOJO(ResultsModel.account(a));

@@ -4,6 +4,8 @@ import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.report.EvidenceReport.AccountRow;
 import io.rootaudit.report.EvidenceReport.ExceptionRow;
 import io.rootaudit.report.EvidenceReport.FindingRow;
+import io.rootaudit.report.EvidenceReport.PrivilegedActionRow;
+import io.rootaudit.report.EvidenceReport.Remediation;
 import io.rootaudit.report.EvidenceReport.Trend;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +100,57 @@ final class ResultsModel {
         m.put("resolvedFindings", trend.resolvedFindings());
         m.put("stillOpenFindings", trend.stillOpenFindings());
         return m;
+    }
+
+    /**
+     * The run's remediation step: its mode and, per account considered, the decision, the credentials before and
+     * after (in the {@code rootCredentials} format) and every action. {@code null} when remediation was off.
+     */
+    static Map<String, Object> remediation(Remediation remediation) {
+        if (remediation == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", remediation.mode());
+        m.put("accounts", remediation.accounts().stream().map(a -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("accountId", a.accountId());
+            row.put("decision", a.decision());
+            row.put("reason", a.reason());
+            row.put("before", a.before() == null ? null : credentials(a.before()));
+            row.put("after", a.after() == null ? null : credentials(a.after()));
+            row.put("actions", a.actions().stream().map(x -> {
+                Map<String, Object> action = new LinkedHashMap<>();
+                action.put("type", x.type());
+                action.put("target", x.target());
+                action.put("status", x.status());
+                action.put("detail", x.detail());
+                action.put("at", x.at());
+                return action;
+            }).toList());
+            return row;
+        }).toList());
+        return m;
+    }
+
+    /** Privileged commands recorded since the previous completed run of the organization started, oldest first. */
+    static List<Map<String, Object>> privilegedActions(List<PrivilegedActionRow> actions) {
+        return actions.stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("command", a.command());
+            m.put("accountId", a.accountId());
+            m.put("accountName", a.accountName());
+            m.put("target", a.target());
+            m.put("callerArn", a.callerArn());
+            m.put("at", a.at());
+            m.put("reason", a.reason());
+            m.put("ticket", a.ticket());
+            m.put("dryRun", a.dryRun());
+            m.put("result", a.result());
+            m.put("detail", a.detail());
+            return m;
+        }).toList();
     }
 
     private static void putTally(Map<String, Object> m, io.rootaudit.compliance.Tally t) {

@@ -84,7 +84,76 @@ public final class SyntheticEvidence {
                 0.80, summary.complianceRate() == null ? null : summary.complianceRate() - 0.80,
                 (int) changes.stream().filter(c -> c.change() == EvidenceReport.Change.NEW).count(), 3,
                 (int) changes.stream().filter(c -> c.change() == EvidenceReport.Change.STILL_OPEN).count(), changes);
-        return new EvidenceReport(run, org, summary, rows, exceptions, trend, null);
+        return new EvidenceReport(run, org, summary, rows, exceptions, trend, null, remediation(rows),
+                privilegedActions(rows));
+    }
+
+    /** Account index of the root whose password an allow-recovery let its owner reset two days before the run. */
+    static final int RECOVERING = 17;
+
+    /**
+     * An APPLY remediation of a few of the non-compliant accounts: two REMEDIATED, one FAILED (the password's
+     * deletion denied), one SKIPPED_EXCEPTED and one SKIPPED_RECOVERY_IN_PROGRESS; {@code null} when the report
+     * has none of those accounts.
+     */
+    private static EvidenceReport.Remediation remediation(List<AccountRow> rows) {
+        List<EvidenceReport.RemediationRow> accounts = new ArrayList<>();
+        for (int i : new int[] {3, 7, 13, RECOVERING, 23}) {
+            if (i >= rows.size() || rows.get(i).inventory() == null) {
+                continue;
+            }
+            AccountRow a = rows.get(i);
+            RootCredentialInventory before = a.inventory();
+            String key = before.accessKeys().get(0).accessKeyId();
+            String mfa = before.mfaDevices().get(0).serialNumber();
+            Instant at = NOW.plus(Duration.ofMinutes(7)).plusSeconds(i);
+            accounts.add(switch (i) {
+                case 7 -> new EvidenceReport.RemediationRow(a.accountId(), a.name(), "SKIPPED_EXCEPTED",
+                        "an exception covers at least one finding of this account", before, null, List.of());
+                case RECOVERING -> new EvidenceReport.RemediationRow(a.accountId(), a.name(), "SKIPPED_RECOVERY_IN_PROGRESS",
+                        "root password created " + before.password().createdAt() + ", within the grace period of PT168H: "
+                                + "a recovery in progress is left alone", before, null, List.of());
+                case 13 -> new EvidenceReport.RemediationRow(a.accountId(), a.name(), "FAILED",
+                        "DELETE_LOGIN_PROFILE failed: AccessDenied", before,
+                        new RootCredentialInventory(before.rootArn(), before.rootCreatedAt(), before.password(), List.of(),
+                                List.of(), List.of()),
+                        List.of(new EvidenceReport.ActionRow("DELETE_ACCESS_KEY", key, "DONE", null, at),
+                                new EvidenceReport.ActionRow("DEACTIVATE_MFA_DEVICE", mfa, "DONE", null, at.plusSeconds(1)),
+                                new EvidenceReport.ActionRow("DELETE_VIRTUAL_MFA_DEVICE", mfa, "NOT_PERMITTED",
+                                        "AccessDenied: the task policy does not allow iam:DeleteVirtualMFADevice",
+                                        at.plusSeconds(2)),
+                                new EvidenceReport.ActionRow("DELETE_LOGIN_PROFILE", "login-profile", "FAILED",
+                                        "AccessDenied: explicit deny in a service control policy", at.plusSeconds(3))));
+                default -> new EvidenceReport.RemediationRow(a.accountId(), a.name(), "REMEDIATED", null, before,
+                        RootCredentialInventory.credentialLess(before.rootArn(), before.rootCreatedAt()),
+                        List.of(new EvidenceReport.ActionRow("DELETE_ACCESS_KEY", key, "DONE", null, at),
+                                new EvidenceReport.ActionRow("DEACTIVATE_MFA_DEVICE", mfa, "DONE", null, at.plusSeconds(1)),
+                                new EvidenceReport.ActionRow("DELETE_VIRTUAL_MFA_DEVICE", mfa, "NOT_PERMITTED",
+                                        "AccessDenied: the task policy does not allow iam:DeleteVirtualMFADevice",
+                                        at.plusSeconds(2)),
+                                new EvidenceReport.ActionRow("DELETE_LOGIN_PROFILE", "login-profile", "DONE", null,
+                                        at.plusSeconds(3))));
+            });
+        }
+        return accounts.isEmpty() ? null : new EvidenceReport.Remediation("APPLY", accounts);
+    }
+
+    /** A dry-run bucket unlock, then the allow-recovery that explains the SKIPPED_RECOVERY_IN_PROGRESS account. */
+    private static List<EvidenceReport.PrivilegedActionRow> privilegedActions(List<AccountRow> rows) {
+        String unlocked = id(3);
+        String recovering = id(RECOVERING);
+        return List.of(
+                new EvidenceReport.PrivilegedActionRow("pa-2026-11-17-0001", "unlock-s3-bucket-policy", unlocked,
+                        rows.size() > 3 ? rows.get(3).name() : null, "arn:aws:s3:::payments-audit-logs-" + unlocked,
+                        "arn:aws:sts::123456789012:assumed-role/RootAuditOperator/bob", NOW.minus(Duration.ofDays(10)),
+                        "Bucket policy denies every principal after a faulty deployment", "INC-2026-1187", true, "DRY_RUN",
+                        "Would delete the bucket policy {\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\"}]}"),
+                new EvidenceReport.PrivilegedActionRow("pa-2026-11-24-0002", "allow-recovery", recovering,
+                        rows.size() > RECOVERING ? rows.get(RECOVERING).name() : null, null,
+                        "arn:aws:sts::123456789012:assumed-role/RootAuditOperator/alice", NOW.minus(Duration.ofDays(3)),
+                        "Account owner must sign in as root to close the legacy support plan", "CHG-4711", false, "DONE",
+                        "CreateLoginProfile in an IAMCreateRootUserPassword session: the root password can be reset "
+                                + "through the sign-in page"));
     }
 
     private static String id(int i) {
@@ -111,7 +180,10 @@ public final class SyntheticEvidence {
             return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags, AccountStatus.COMPLIANT,
                     null, null, RootCredentialInventory.credentialLess(arn, joined), List.of(), List.of(), null, NOW);
         }
-        Password password = new Password(NOW.minus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(20)), false);
+        // the recovery allowed three days before the run: its owner reset the password a day later
+        Password password = i == RECOVERING
+                ? new Password(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)), false)
+                : new Password(NOW.minus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(20)), false);
         List<AccessKey> keys = List.of(new AccessKey("AKIA" + id.substring(4) + "XXXX", CredentialStatus.ACTIVE,
                 NOW.minus(Duration.ofDays(900)), NOW.minus(Duration.ofDays(2)), "s3", "us-east-1"));
         List<MfaDevice> mfa = List.of(new MfaDevice("arn:aws:iam::" + id + ":mfa/root-account-mfa-device", MfaType.VIRTUAL,

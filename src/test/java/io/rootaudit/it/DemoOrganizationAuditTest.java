@@ -84,6 +84,13 @@ class DemoOrganizationAuditTest {
     }
 
     @Test
+    void remediationIsOffByDefaultAndNoPrivilegedActionWasRecorded() {
+        assertThat(run.results().get("remediation").isNull()).isTrue();
+        assertThat(run.results().get("privilegedActions").isArray()).isTrue();
+        assertThat(run.results().get("privilegedActions")).isEmpty();
+    }
+
+    @Test
     void deniedAccountCarriesTheAwsErrorAndIsNeverCompliant() {
         JsonNode denied = run.account(DemoOrganization.DENIED);
         assertThat(denied.get("error").get("code").asString()).isEqualTo("AccessDenied");

@@ -105,6 +105,25 @@ class RemediationIntegrationTest {
             assertThat(Invocation.JSON.readTree(rs.getString(1)).get("accessKeys")).hasSize(1);
             assertThat(Invocation.JSON.readTree(rs.getString(2)).get("accessKeys")).isEmpty();
         }
+
+        // the evidence pack carries the same record
+        JsonNode remediation = run.results().get("remediation");
+        assertThat(remediation.get("mode").asString()).isEqualTo("APPLY");
+        Map<String, JsonNode> reported = new HashMap<>();
+        remediation.get("accounts").forEach(a -> reported.put(a.get("accountId").asString(), a));
+        assertThat(reported.keySet()).containsExactlyInAnyOrder(FULL, EXCEPTED, RECOVERING);
+        JsonNode fullReported = reported.get(FULL);
+        assertThat(fullReported.get("decision").asString()).isEqualTo("REMEDIATED");
+        assertThat(fullReported.get("before").get("accessKeys")).hasSize(1);
+        assertThat(fullReported.get("after").get("credentialLess").asBoolean()).isTrue();
+        List<String> reportedActions = new ArrayList<>();
+        fullReported.get("actions").forEach(a -> reportedActions.add(a.get("type").asString() + " "
+                + a.get("target").asString() + " " + a.get("status").asString()));
+        assertThat(reportedActions).containsExactlyElementsOf(actions.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList());
+        assertThat(reported.get(EXCEPTED).get("actions")).isEmpty();
+        assertThat(reported.get(EXCEPTED).get("reason").asString()).contains("exception");
+        assertThat(run.results().get("privilegedActions")).isEmpty();
     }
 
     @Test
@@ -166,24 +185,11 @@ class RemediationIntegrationTest {
     @Test
     void killedMidRemediationResumesWithoutDeletingTwice() throws Exception {
         emulator.latency(400);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rootaudit.RootAuditApplication", "audit",
+        Process process = ChildJvm.start(emulator, work, work.resolve("killed.log"), "audit",
                 "--rootaudit.exceptions-file=" + exceptions,
                 "--rootaudit.remediation.scope.exclude-accounts=" + OUT_OF_SCOPE,
-                "--rootaudit.remediation.mode=apply",
-                "--rootaudit.database-path=" + work.resolve("db/rootaudit").toAbsolutePath(),
-                "--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("killed.log").toFile());
-        builder.environment().put("AWS_ENDPOINT_URL", emulator.endpoint());
-        builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
-        builder.environment().put("AWS_REGION", "us-east-1");
-        Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (emulator.stats().get("requests").path("DeleteSigningCertificate").asInt() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+                "--rootaudit.remediation.mode=apply");
+        ChildJvm.awaitRequests(emulator, "DeleteSigningCertificate", 1, 90);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         assertThat(emulator.stats().get("requests").path("DeleteLoginProfile").asInt()).isZero();

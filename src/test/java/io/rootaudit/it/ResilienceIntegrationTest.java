@@ -115,23 +115,8 @@ class ResilienceIntegrationTest {
         Emulator emulator = SharedEmulator.fresh();
         emulator.createOrganization(Orgs.simple(30));
         emulator.latency(100);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rootaudit.RootAuditApplication", "audit",
-                "--rootaudit.audit.concurrency=2",
-                "--rootaudit.database-path=" + work.resolve("db/rootaudit").toAbsolutePath(),
-                "--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("killed.log").toFile());
-        builder.environment().put("AWS_ENDPOINT_URL", emulator.endpoint());
-        builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
-        builder.environment().put("AWS_REGION", "us-east-1");
-        builder.environment().remove("AWS_PROFILE");
-        Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (emulator.stats().get("requests").path("AssumeRoot").asInt() < 12 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Process process = ChildJvm.start(emulator, work, work.resolve("killed.log"), "audit", "--rootaudit.audit.concurrency=2");
+        ChildJvm.awaitRequests(emulator, "AssumeRoot", 12, 60);
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to record anything
         process.waitFor(30, TimeUnit.SECONDS);
         assertThat(emulator.stats().get("requests").path("AssumeRoot").asInt()).isBetween(12, 29);

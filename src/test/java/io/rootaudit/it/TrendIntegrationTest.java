@@ -23,12 +23,15 @@ class TrendIntegrationTest {
         emulator.setRootState("310000000001", Map.of("password", Map.of("createDate", "2024-01-01T00:00:00Z")));
         emulator.setRootState("310000000002", Map.of("signingCertificates", List.of(Map.of("status", "Active",
                 "uploadDate", "2024-01-01T00:00:00Z"))));
+        emulator.setRootState("310000000004", Map.of("password", Map.of("createDate", "2024-01-01T00:00:00Z")));
         Invocation october = Invocation.run(emulator, work.resolve("oct"), "audit", "--rootaudit.period=2026-10",
                 "--rootaudit.database-path=" + work.resolve("db/rootaudit"));
         assertThat(october.results().get("trend").isNull()).isTrue();
 
-        // November: account 1 still has its password, account 2 removed its certificate, account 3 got a key
+        // November: account 1 still has its password, account 2 removed its certificate, account 3 got a key,
+        // and account 4 (password in October) cannot be audited: its October findings are not "resolved"
         emulator.setRootState("310000000002", Map.of());
+        emulator.addFault(Map.of("action", "AssumeRoot", "target", "310000000004", "code", "AccessDenied", "status", 403));
         emulator.setRootState("310000000003", Map.of("accessKeys", List.of(Map.of("status", "Inactive",
                 "createDate", "2024-01-01T00:00:00Z"))));
         Invocation november = Invocation.run(emulator, work.resolve("nov"), "audit", "--rootaudit.period=2026-11",
@@ -40,11 +43,12 @@ class TrendIntegrationTest {
         assertThat(trend.get("resolvedFindings").asInt()).isEqualTo(1);
         assertThat(trend.get("stillOpenFindings").asInt())
                 .isEqualTo(october.account("310000000001").get("findings").size());
-        // 2 of 4 compliant both months: the rate did not move
+        // October: 1 of 4 compliant (account 3); November: 1 of 4 (account 2; account 4 in error counts against)
+        assertThat(trend.get("previousComplianceRate").asDouble()).isEqualTo(0.25);
         assertThat(trend.get("complianceRateChange").asDouble()).isZero();
 
         Invocation history = Invocation.run(emulator, work.resolve("nov"), "history",
                 "--rootaudit.database-path=" + work.resolve("db/rootaudit"));
-        assertThat(history.out()).contains("2026-10").contains("2026-11").contains("50.0%");
+        assertThat(history.out()).contains("2026-10").contains("2026-11").contains("25.0%");
     }
 }

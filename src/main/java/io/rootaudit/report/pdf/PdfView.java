@@ -1,5 +1,6 @@
 package io.rootaudit.report.pdf;
 
+import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.Severity;
 import io.rootaudit.compliance.Tally;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the PDF template shows, computed from the {@link EvidenceReport}: every value is already a display
@@ -28,11 +30,14 @@ import java.util.Map;
  */
 record PdfView(Cover cover, Summary summary, Organization organization, List<AccountFindings> nonCompliant,
                List<Remediation> remediations, int nonCompliantFindings, List<ExceptionLine> activeExceptions,
-               List<ExceptionLine> expiredExceptions, Changes changes, List<Unaudited> errors,
+               List<ExceptionLine> expiredExceptions, RemediationStep remediationStep,
+               List<PrivilegedLine> privilegedActions, Changes changes, List<Unaudited> errors,
                List<Unaudited> notAudited, List<AppendixRow> appendix) {
 
     /** At most this many new/resolved findings are listed; the totals always count all of them. */
     static final int MAX_CHANGES = 500;
+    /** At most this many accounts of the remediation step are listed; the counts by decision always count all. */
+    static final int MAX_REMEDIATION_ACCOUNTS = 500;
     /** Longer untrusted strings (AWS error messages, details) are cut, so one value cannot fill pages. */
     static final int MAX_TEXT = 400;
 
@@ -79,6 +84,25 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
 
     record Remediation(String ruleId, String title, String severity, String controls, String remediation) {}
 
+    /**
+     * The run's remediation step. {@code off} true when remediation was off for the run; the other fields are then
+     * empty. {@code accounts} are those the step changed or tried to change (failed first), each shown as its own
+     * table; {@code skipped} those it left alone on purpose, in one table.
+     */
+    record RemediationStep(boolean off, String mode, String considered, List<Count> decisions,
+                           List<RemediationAccount> accounts, List<RemediationAccount> skipped, boolean capped,
+                           String cappedNote) {}
+
+    /** @param credentials the root user's credentials before and after, as "password, 1 access key → none" */
+    record RemediationAccount(String accountId, String name, String decision, String cssClass, String reason,
+                              String credentials, List<ActionLine> actions) {}
+
+    record ActionLine(String type, String target, String status, String cssClass, String detail, String at) {}
+
+    /** @param dryRun "dry run" or empty */
+    record PrivilegedLine(String at, String command, String dryRun, String target, String accountId, String accountName,
+                          String caller, String ticket, String reason, String result, String cssClass, String detail) {}
+
     record ExceptionLine(String accountId, String accountName, String rules, String reason, String approver,
                          String ticket, String expires) {}
 
@@ -96,7 +120,9 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
         return new PdfView(cover(report, resultsSha256, resultsAttached), summary(report),
                 organization(report.organization()), nonCompliant(accounts), remediations(report, accounts),
                 (int) accounts.stream().filter(PdfView::hasFindingsSection).mapToLong(a -> a.findings() == null ? 0 : a.findings().size()).sum(),
-                exceptions(report, "ACTIVE", true), exceptions(report, "ACTIVE", false), changes(report.trend()),
+                exceptions(report, "ACTIVE", true), exceptions(report, "ACTIVE", false),
+                remediationStep(report.remediation()), privilegedActions(report.privilegedActions()),
+                changes(report.trend()),
                 errors(accounts), notAudited(accounts), appendix(accounts));
     }
 
@@ -233,6 +259,118 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
                         e.rules() == null || e.rules().isEmpty() ? "all rules" : text(String.join(", ", e.rules())),
                         clip(e.reason()), text(e.approver()), text(e.ticket()), date(e.expires())))
                 .toList();
+    }
+
+    private static RemediationStep remediationStep(EvidenceReport.Remediation r) {
+        if (r == null) {
+            return new RemediationStep(true, "", "0", List.of(), List.of(), List.of(), false, "");
+        }
+        List<EvidenceReport.RemediationRow> all = r.accounts() == null ? List.of() : r.accounts();
+        List<Count> decisions = new ArrayList<>();
+        r.byDecision().forEach((d, n) -> decisions.add(new Count(text(d), String.valueOf(n), decisionClass(d))));
+        // failed first: they are what an auditor must follow up; then the rest in account order
+        List<EvidenceReport.RemediationRow> acted = all.stream().filter(a -> !leftAlone(a))
+                .sorted(Comparator.comparing((EvidenceReport.RemediationRow a) -> "FAILED".equals(a.decision()) ? 0 : 1))
+                .toList();
+        List<EvidenceReport.RemediationRow> skipped = all.stream().filter(PdfView::leftAlone).toList();
+        int room = MAX_REMEDIATION_ACCOUNTS;
+        List<RemediationAccount> actedRows = acted.stream().limit(room).map(PdfView::remediationAccount).toList();
+        List<RemediationAccount> skippedRows = skipped.stream().limit(Math.max(0, room - actedRows.size()))
+                .map(PdfView::remediationAccount).toList();
+        boolean capped = actedRows.size() + skippedRows.size() < all.size();
+        return new RemediationStep(false, text(r.mode()), String.valueOf(all.size()), decisions, actedRows, skippedRows,
+                capped, capped ? "Only " + MAX_REMEDIATION_ACCOUNTS + " of the " + all.size()
+                        + " accounts of the remediation step are listed here (failed first). The workbook's Remediation "
+                        + "sheet and the attached results.json list every account and action." : "");
+    }
+
+    /** An account the step decided not to touch: skipped, without any action. */
+    private static boolean leftAlone(EvidenceReport.RemediationRow a) {
+        return a.decision() != null && a.decision().startsWith("SKIPPED_") && (a.actions() == null || a.actions().isEmpty());
+    }
+
+    private static RemediationAccount remediationAccount(EvidenceReport.RemediationRow a) {
+        List<ActionLine> actions = a.actions() == null ? List.of() : a.actions().stream()
+                .map(x -> new ActionLine(text(x.type()), text(x.target()), text(x.status()), statusClass(x.status()),
+                        clip(x.detail()), time(x.at())))
+                .toList();
+        return new RemediationAccount(text(a.accountId()), text(a.accountName()), text(a.decision()),
+                decisionClass(a.decision()), clip(a.reason()),
+                credentials(a.before()) + " → " + (a.after() != null ? credentials(a.after())
+                        : leftAlone(a) || "PLANNED".equals(a.decision()) ? "unchanged" : "not re-audited"),
+                actions);
+    }
+
+    /**
+     * A root user's credentials in a few words: "password, 1 access key, 2 MFA (VIRTUAL, HARDWARE)", "none" when
+     * it has none, "not recorded" without an inventory.
+     */
+    static String credentials(RootCredentialInventory inv) {
+        if (inv == null) {
+            return "not recorded";
+        }
+        List<String> parts = new ArrayList<>();
+        if (inv.password() != null) {
+            parts.add("password");
+        }
+        if (!inv.accessKeys().isEmpty()) {
+            parts.add(plural(inv.accessKeys().size(), "access key"));
+        }
+        if (!inv.signingCertificates().isEmpty()) {
+            parts.add(plural(inv.signingCertificates().size(), "signing certificate"));
+        }
+        if (!inv.mfaDevices().isEmpty()) {
+            parts.add(inv.mfaDevices().size() + " MFA (" + inv.mfaDevices().stream()
+                    .map(d -> d.type() == null ? "unknown" : d.type().name()).collect(Collectors.joining(", ")) + ")");
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static List<PrivilegedLine> privilegedActions(List<EvidenceReport.PrivilegedActionRow> actions) {
+        return actions.stream()
+                .map(a -> new PrivilegedLine(time(a.at()), text(a.command()), a.dryRun() ? "dry run" : "", clip(a.target()),
+                        a.accountId() == null ? "organization" : text(a.accountId()), text(a.accountName()),
+                        text(a.callerArn()), text(a.ticket()), clip(a.reason()), text(a.result()), resultClass(a.result()),
+                        clip(a.detail())))
+                .toList();
+    }
+
+    private static String decisionClass(String decision) {
+        if (decision == null) {
+            return "";
+        }
+        return switch (decision) {
+            case "REMEDIATED" -> "rem-done";
+            case "FAILED" -> "rem-failed";
+            case "PLANNED", "PENDING" -> "rem-planned";
+            default -> "rem-skipped";
+        };
+    }
+
+    private static String statusClass(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "DONE", "ALREADY_GONE" -> "rem-done";
+            case "FAILED" -> "rem-failed";
+            default -> "rem-skipped";
+        };
+    }
+
+    private static String resultClass(String result) {
+        if (result == null) {
+            return "";
+        }
+        return switch (result) {
+            case "DONE" -> "rem-done";
+            case "FAILED", "REFUSED" -> "rem-failed";
+            default -> "rem-skipped";
+        };
     }
 
     private static Changes changes(EvidenceReport.Trend t) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code evidence.xlsx}: Summary (with a native chart), Accounts, Findings, Controls, Exceptions,
- * Organization and Changes. Every value comes from the {@link EvidenceReport}; text from AWS is always a string
- * cell, never a formula. Rows are streamed ({@link SXSSFWorkbook}), so large organizations cost little memory.
+ * Organization, Changes, Remediation and Privileged actions. Every value comes from the {@link EvidenceReport}; text
+ * from AWS is always a string cell, never a formula. Rows are streamed ({@link SXSSFWorkbook}), so large organizations cost little memory.
  */
 @Component
 @Order(3)
@@ -52,6 +52,8 @@ public class XlsxReportWriter implements ArtifactWriter {
             ExceptionsSheet.write(wb.createSheet(ExceptionsSheet.NAME), report, styles);
             OrganizationSheet.write(wb.createSheet(OrganizationSheet.NAME), report, styles);
             ChangesSheet.write(wb.createSheet(ChangesSheet.NAME), report, styles);
+            RemediationSheet.write(wb.createSheet(RemediationSheet.NAME), report, styles);
+            PrivilegedActionsSheet.write(wb.createSheet(PrivilegedActionsSheet.NAME), report, styles);
             wb.write(out);
         } finally {
             wb.dispose(); // deletes the temporary files of the streamed rows

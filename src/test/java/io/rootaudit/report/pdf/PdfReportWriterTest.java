@@ -102,8 +102,11 @@ class PdfReportWriterTest {
     @Test
     void coversEverySectionAndEveryAccount() {
         assertThat(text).contains("1. Executive summary", "2. Organization prerequisites",
-                "3. Non-compliant accounts and remediation", "4. Exceptions register", "5. Changes since the previous run",
-                "6. Accounts that could not be audited, and why", "7. Methodology", "Appendix: every account");
+                "3. Non-compliant accounts and remediation", "4. Exceptions register", "5. Remediation",
+                "6. Privileged actions", "7. Changes since the previous run",
+                "8. Accounts that could not be audited, and why", "9. Methodology", "Appendix: every account");
+        assertThat(text.indexOf("4. Exceptions register")).isLessThan(text.lastIndexOf("5. Remediation"));
+        assertThat(text.lastIndexOf("6. Privileged actions")).isLessThan(text.lastIndexOf("7. Changes since the previous run"));
         // the change since the previous run, the exceptions and the accounts in error are shown
         assertThat(text).contains("+4.7 percentage points", "SEC-1", "SEC-2", "explicit deny in a service control policy",
                 "account state is SUSPENDED");
@@ -112,6 +115,72 @@ class PdfReportWriterTest {
         }
         // each rule's remediation once, not once per finding
         assertThat(occurrences(text, "Delete the key with the IAMDeleteRootUserCredentials task.")).isEqualTo(1);
+    }
+
+    @Test
+    void showsTheRemediationStepWithDecisionsActionsAndCredentialsBeforeAndAfter() {
+        String section = text.substring(text.lastIndexOf("5. Remediation"), text.lastIndexOf("6. Privileged actions"));
+        assertThat(section).contains("Mode APPLY", "Accounts considered 5")
+                .contains("REMEDIATED", "FAILED", "SKIPPED_EXCEPTED", "SKIPPED_RECOVERY_IN_PROGRESS")
+                .contains("DELETE_ACCESS_KEY", "DEACTIVATE_MFA_DEVICE", "DELETE_LOGIN_PROFILE", "login-profile",
+                        "NOT_PERMITTED", "DONE")
+                .contains("password, 1 access key, 1 MFA (VIRTUAL) → none")
+                .contains("password, 1 access key, 1 MFA (VIRTUAL) → password")
+                .contains("AccessDenied: explicit deny in a service control policy")
+                .contains("an exception covers at least one finding of this account")
+                .contains("a recovery in progress is left alone")
+                .contains("=HYPERLINK(\"http://evil.example\") 3");
+        // failed accounts come first
+        assertThat(section.indexOf("Decision FAILED")).isPositive().isLessThan(section.indexOf("Decision REMEDIATED"));
+        assertThat(section).doesNotContain("Remediation was off");
+    }
+
+    @Test
+    void showsWhoAllowedWhichRecoveryAndWhy() {
+        String section = text.substring(text.lastIndexOf("6. Privileged actions"),
+                text.lastIndexOf("7. Changes since the previous run"));
+        assertThat(section).contains("allow-recovery", "CHG-4711",
+                        "Account owner must sign in as root to close the legacy support plan",
+                        "unlock-s3-bucket-policy", "dry run", "INC-2026-1187", "DRY_RUN", "DONE")
+                .contains(report.privilegedActions().get(1).accountId());
+        assertThat(section.indexOf("unlock-s3-bucket-policy")).isLessThan(section.indexOf("allow-recovery"));
+    }
+
+    @Test
+    void summarizesRootCredentials() {
+        var a = report.accounts().get(3).inventory();
+        assertThat(PdfView.credentials(a)).isEqualTo("password, 1 access key, 1 MFA (VIRTUAL)");
+        var full = new io.rootaudit.audit.RootCredentialInventory(a.rootArn(), a.rootCreatedAt(), a.password(),
+                List.of(a.accessKeys().get(0), a.accessKeys().get(0)),
+                List.of(new io.rootaudit.audit.RootCredentialInventory.SigningCertificate("C1",
+                        io.rootaudit.audit.RootCredentialInventory.CredentialStatus.ACTIVE, null)),
+                List.of(a.mfaDevices().get(0), new io.rootaudit.audit.RootCredentialInventory.MfaDevice("GAHT1",
+                        io.rootaudit.audit.MfaType.HARDWARE, null)));
+        assertThat(PdfView.credentials(full))
+                .isEqualTo("password, 2 access keys, 1 signing certificate, 2 MFA (VIRTUAL, HARDWARE)");
+        assertThat(PdfView.credentials(io.rootaudit.audit.RootCredentialInventory.credentialLess("arn", null)))
+                .isEqualTo("none");
+        assertThat(PdfView.credentials(null)).isEqualTo("not recorded");
+    }
+
+    @Test
+    void listsAtMostFiveHundredRemediationAccounts() {
+        var skipped = new ArrayList<EvidenceReport.RemediationRow>();
+        for (int i = 0; i < 600; i++) {
+            skipped.add(new EvidenceReport.RemediationRow(String.format("%012d", i), "n" + i, "SKIPPED_LIMIT_EXCEEDED",
+                    "600 accounts are eligible", null, null, List.of()));
+        }
+        skipped.add(0, report.remediation().accounts().get(0));
+        EvidenceReport big = new EvidenceReport(report.run(), report.organization(), report.summary(), report.accounts(),
+                report.exceptions(), report.trend(), null, new EvidenceReport.Remediation("APPLY", skipped), List.of());
+        PdfView.RemediationStep step = PdfView.of(big, null, false).remediationStep();
+        assertThat(step.accounts()).hasSize(1);
+        assertThat(step.skipped()).hasSize(PdfView.MAX_REMEDIATION_ACCOUNTS - 1);
+        assertThat(step.capped()).isTrue();
+        assertThat(step.considered()).isEqualTo("601");
+        assertThat(step.decisions()).extracting(PdfView.Count::label, PdfView.Count::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REMEDIATED", "1"),
+                        org.assertj.core.groups.Tuple.tuple("SKIPPED_LIMIT_EXCEEDED", "600"));
     }
 
     @Test
@@ -124,7 +193,10 @@ class PdfReportWriterTest {
                 titles.add(item.getTitle());
                 assertThat(item.getDestination()).as("destination of %s", item.getTitle()).isNotNull();
             }
-            assertThat(titles).contains("Cover", "1. Executive summary", "7. Methodology", "Appendix: every account");
+            assertThat(titles).containsExactly("Cover", "1. Executive summary", "2. Organization prerequisites",
+                    "3. Non-compliant accounts and remediation", "4. Exceptions register", "5. Remediation",
+                    "6. Privileged actions", "7. Changes since the previous run", "8. Accounts that could not be audited",
+                    "9. Methodology", "Appendix: every account");
 
             PDDocumentInformation info = doc.getDocumentInformation();
             assertThat(info.getTitle()).contains(report.run().organizationId()).contains(report.run().period());
@@ -167,13 +239,15 @@ class PdfReportWriterTest {
     @Test
     void firstRunSaysSoAndWorksWithoutResultsJson(@TempDir Path empty) throws IOException {
         EvidenceReport first = new EvidenceReport(report.run(), report.organization(), report.summary(),
-                report.accounts().subList(0, 12), report.exceptions(), null, null);
+                report.accounts().subList(0, 12), report.exceptions(), null, null, null, List.of());
         byte[] bytes = render(first, empty);
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             String firstText = textOf(doc);
             assertThat(firstText).contains("First run: there is no previous completed run")
                     .contains("not computed")
                     .contains("results.json was not available")
+                    .contains("Remediation was off for this run.")
+                    .contains("None: no privileged command was recorded in that time.")
                     .doesNotContain("percentage points");
             assertThat(doc.getDocumentCatalog().getNames() == null
                     || doc.getDocumentCatalog().getNames().getEmbeddedFiles() == null).isTrue();
@@ -187,7 +261,7 @@ class PdfReportWriterTest {
                 "Root/<i>OU</i>", a.state(), a.joinedAt(), a.tags(), AccountStatus.ERROR, null, null, null, List.of(),
                 List.of(), new io.rootaudit.audit.AuditError("AccessDenied", "denied <script>x</script>\u0000"), a.auditedAt());
         EvidenceReport r = new EvidenceReport(report.run(), report.organization(), report.summary(), List.of(hostile),
-                List.of(), null, "ab".repeat(32));
+                List.of(), null, "ab".repeat(32), null, List.of());
 
         String xhtml = WRITER.xhtml(PdfView.of(r, r.resultsJsonSha256(), false));
         assertThat(xhtml).doesNotContain("<b>bold</b>").doesNotContain("<script>").doesNotContain("<i>OU</i>")

@@ -55,8 +55,9 @@ class XlsxReportWriterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     private static final String[] SHEETS = {"Summary", "Accounts", "Findings", "Controls", "Exceptions",
-            "Organization", "Changes"};
-    private static final String[] TABLES = {"Accounts", "Findings", "Controls", "Exceptions", "Organization", "Changes"};
+            "Organization", "Changes", "Remediation", "Privileged actions"};
+    private static final String[] TABLES = {"Accounts", "Findings", "Controls", "Exceptions", "Organization", "Changes",
+            "Remediation", "Privileged actions"};
 
     @TempDir
     static Path dir;
@@ -241,6 +242,77 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void listsOneRowPerRemediationActionAndOnePerAccountLeftAlone() {
+        XSSFSheet sheet = book.getSheet("Remediation");
+        EvidenceReport.Remediation remediation = synthetic.remediation();
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("Remediation mode APPLY: 5 account(s)")
+                .contains("REMEDIATED 2", "FAILED 1", "SKIPPED_EXCEPTED 1", "SKIPPED_RECOVERY_IN_PROGRESS 1");
+        assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Account id");
+        assertThat(sheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("Time (UTC)");
+        assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+        int expected = remediation.accounts().stream().mapToInt(a -> Math.max(1, a.actions().size())).sum();
+        assertThat(sheet.getLastRowNum()).isEqualTo(2 + expected);
+        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A3:I" + (3 + expected));
+
+        EvidenceReport.RemediationRow first = remediation.accounts().get(0);
+        Row action = sheet.getRow(3);
+        assertThat(action.getCell(0).getStringCellValue()).isEqualTo(first.accountId());
+        // the account name is AWS text: formula-like, so quote-prefixed
+        assertThat(action.getCell(1).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\") 3");
+        assertThat(action.getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+        assertThat(action.getCell(2).getStringCellValue()).isEqualTo("REMEDIATED");
+        assertThat(action.getCell(4).getStringCellValue()).isEqualTo("DELETE_ACCESS_KEY");
+        assertThat(action.getCell(5).getStringCellValue()).isEqualTo(first.actions().get(0).target());
+        assertThat(action.getCell(6).getStringCellValue()).isEqualTo("DONE");
+        assertDate(action.getCell(8), first.actions().get(0).at());
+
+        Row failed = rowWith(sheet, 6, "FAILED");
+        assertThat(failed.getCell(2).getStringCellValue()).isEqualTo("FAILED");
+        assertThat(failed.getCell(3).getStringCellValue()).contains("DELETE_LOGIN_PROFILE failed");
+        assertThat(failed.getCell(4).getStringCellValue()).isEqualTo("DELETE_LOGIN_PROFILE");
+        assertThat(failed.getCell(7).getStringCellValue()).isEqualTo("AccessDenied: explicit deny in a service control policy");
+
+        Row skipped = rowWith(sheet, 2, "SKIPPED_EXCEPTED");
+        assertThat(skipped.getCell(3).getStringCellValue()).isEqualTo("an exception covers at least one finding of this account");
+        for (int c = 4; c <= 8; c++) {
+            assertThat(skipped.getCell(c)).as("action column %d of a skipped account", c).isNull();
+        }
+    }
+
+    @Test
+    void listsPrivilegedActionsWithWhoWhyAndTicket() {
+        XSSFSheet sheet = book.getSheet("Privileged actions");
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Id");
+        assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
+        assertThat(sheet.getLastRowNum()).isEqualTo(2);
+        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:L3");
+        EvidenceReport.PrivilegedActionRow recovery = synthetic.privilegedActions().get(1);
+        Row row = sheet.getRow(2);
+        assertThat(row.getCell(1).getStringCellValue()).isEqualTo("allow-recovery");
+        assertThat(row.getCell(2).getStringCellValue()).isEqualTo(recovery.accountId());
+        assertThat(row.getCell(3).getStringCellValue()).isEqualTo(recovery.accountName());
+        assertThat(row.getCell(4)).isNull();
+        assertThat(row.getCell(5).getStringCellValue()).isEqualTo(recovery.callerArn());
+        assertDate(row.getCell(6), recovery.at());
+        assertThat(row.getCell(7).getStringCellValue()).isEqualTo(recovery.reason());
+        assertThat(row.getCell(8).getStringCellValue()).isEqualTo("CHG-4711");
+        assertThat(row.getCell(9).getStringCellValue()).isEqualTo("No");
+        assertThat(row.getCell(10).getStringCellValue()).isEqualTo("DONE");
+        assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("Yes");
+        assertThat(sheet.getRow(1).getCell(10).getStringCellValue()).isEqualTo("DRY_RUN");
+    }
+
+    @Test
+    void saysRemediationWasOffAndListsNoPrivilegedAction() {
+        Sheet remediation = small.getSheet("Remediation");
+        assertThat(remediation.getLastRowNum()).isZero();
+        assertThat(remediation.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Remediation was off for this run");
+        Sheet privileged = small.getSheet("Privileged actions");
+        assertThat(privileged.getLastRowNum()).isZero();
+        assertThat(privileged.getRow(0).getCell(11).getStringCellValue()).isEqualTo("Detail");
+    }
+
+    @Test
     void listsOneRowPerFinding() {
         assertThat(book.getSheet("Findings").getLastRowNum()).isEqualTo(synthetic.findings().size());
     }
@@ -363,7 +435,7 @@ class XlsxReportWriterTest {
                         "RootSessions is disabled", "Enable it")),
                 List.of(new FindingRow(null, null, "org-root-sessions-disabled", "RootSessions disabled", Severity.MEDIUM,
                         List.of("CIS v7.0 2.1.1"), "RootSessions is disabled", null, null, "Enable it")));
-        return new EvidenceReport(run, org, summary, accounts, List.of(), null, null);
+        return new EvidenceReport(run, org, summary, accounts, List.of(), null, null, null, List.of());
     }
 
     private static XSSFWorkbook writeAndOpen(EvidenceReport report, String fileName) throws IOException {
@@ -406,6 +478,17 @@ class XlsxReportWriterTest {
 
     private static int column(String header) {
         return List.of(AccountsSheet.HEADER).indexOf(header);
+    }
+
+    /** The first row whose cell {@code column} holds {@code value}. */
+    private static Row rowWith(Sheet sheet, int column, String value) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(column);
+            if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + value + " on " + sheet.getSheetName());
     }
 
     private static Row findingOf(String accountId) {
