@@ -43,9 +43,10 @@ public final class Cli {
             Map.entry("demo", Set.of("samples")),
             Map.entry("benchmark-reports", Set.of("accounts")),
             Map.entry("allow-recovery", Set.of("account", "reason", "ticket")),
-            Map.entry("delete-root-credentials", Set.of("account")),
-            Map.entry("unlock-s3-bucket-policy", Set.of("account", "bucket")),
-            Map.entry("unlock-sqs-queue-policy", Set.of("account", "queue-url")));
+            Map.entry("delete-root-credentials", Set.of("account", "reason", "ticket")),
+            Map.entry("unlock-s3-bucket-policy", Set.of("account", "bucket", "reason", "ticket")),
+            Map.entry("unlock-sqs-queue-policy", Set.of("account", "queue-url", "reason", "ticket")),
+            Map.entry("enable-root-access-management", Set.of("reason", "ticket")));
 
     private Cli() {}
 
@@ -94,7 +95,9 @@ public final class Cli {
             case "allow-recovery", "delete-root-credentials", "unlock-s3-bucket-policy", "unlock-sqs-queue-policy",
                  "enable-root-access-management" -> {
                 for (String option : VALUED.getOrDefault(line.command(), Set.of())) {
-                    required(line, option); // usage errors before Spring starts
+                    if (line.command().equals("allow-recovery") || !Set.of("reason", "ticket").contains(option)) {
+                        required(line, option); // usage errors before Spring starts
+                    }
                 }
                 yield inContext(line.springArgs(), ctx -> ctx.getBean(PrivilegedCommandLine.class).run(line));
             }

@@ -44,7 +44,8 @@ final class Help {
                 Exit codes: 0 compliant, 1 failure, 2 invalid configuration or usage, 3 non-compliant findings,
                             4 accounts that could not be audited, 5 a prerequisite is missing,
                             6 publishing to S3 failed (local evidence kept), 7 verification failed,
-                            8 remediation could not clean some eligible account.
+                            8 remediation could not clean some eligible account,
+                            9 another invocation is running for the same organization and period.
                 """;
     }
 
@@ -126,6 +127,23 @@ final class Help {
                     Stores a synthetic run of N accounts in an in-memory database, renders its complete
                     evidence pack (results.json, accounts.csv, evidence.xlsx, report.pdf, manifest.json) into a
                     temporary folder, and prints the time and peak heap of each step. No AWS calls.
+                    """;
+            case "allow-recovery", "delete-root-credentials", "unlock-s3-bucket-policy", "unlock-sqs-queue-policy",
+                 "enable-root-access-management" -> """
+                    Usage:
+                      java -jar rootaudit.jar allow-recovery --account ID --reason TEXT --ticket REF [--yes]
+                      java -jar rootaudit.jar delete-root-credentials --account ID [--dry-run] [--reason TEXT] [--ticket REF] [--yes]
+                      java -jar rootaudit.jar unlock-s3-bucket-policy --account ID --bucket NAME [--dry-run] [--reason TEXT] [--ticket REF] [--yes]
+                      java -jar rootaudit.jar unlock-sqs-queue-policy --account ID --queue-url URL [--dry-run] [--reason TEXT] [--ticket REF] [--yes]
+                      java -jar rootaudit.jar enable-root-access-management [--dry-run] [--reason TEXT] [--ticket REF] [--yes]
+
+                    Privileged commands run preflight first, never act on the management account or on accounts
+                    outside the organization, ask for confirmation on a terminal (without a terminal they refuse
+                    unless --yes is given), and record caller, time, reason, ticket and result in the store; the next
+                    reports list them. delete-root-credentials keeps remediation's rules (exceptions, remediation
+                    scope, grace period) and re-audits the account afterwards.
+                    Exit codes: 0 done, nothing to change, or dry run; 2 refused or not confirmed; 5 a prerequisite
+                    is missing; 1 AWS failed.
                     """;
             default -> general();
         };

@@ -23,15 +23,18 @@ class PrivilegedCommandLine {
         boolean yes = line.flag("yes");
         boolean dryRun = line.flag("dry-run");
         Confirmation confirmation = confirmation(yes);
+        String reason = line.options().get("reason");
+        String ticket = line.options().get("ticket");
         Outcome outcome = switch (line.command()) {
             case "allow-recovery" -> commands.allowRecovery(Cli.required(line, "account"), Cli.required(line, "reason"),
                     Cli.required(line, "ticket"), confirmation);
-            case "delete-root-credentials" -> commands.deleteRootCredentials(Cli.required(line, "account"), dryRun, confirmation);
+            case "delete-root-credentials" -> commands.deleteRootCredentials(Cli.required(line, "account"), reason, ticket,
+                    dryRun, confirmation);
             case "unlock-s3-bucket-policy" -> commands.unlockBucketPolicy(Cli.required(line, "account"),
-                    Cli.required(line, "bucket"), dryRun, confirmation);
+                    Cli.required(line, "bucket"), reason, ticket, dryRun, confirmation);
             case "unlock-sqs-queue-policy" -> commands.unlockQueuePolicy(Cli.required(line, "account"),
-                    Cli.required(line, "queue-url"), dryRun, confirmation);
-            case "enable-root-access-management" -> commands.enableRootAccessManagement(dryRun, confirmation);
+                    Cli.required(line, "queue-url"), reason, ticket, dryRun, confirmation);
+            case "enable-root-access-management" -> commands.enableRootAccessManagement(reason, ticket, dryRun, confirmation);
             default -> throw new IllegalArgumentException(line.command());
         };
         String prefix = outcome.action() == null ? "" : "[" + outcome.action().id() + "] ";

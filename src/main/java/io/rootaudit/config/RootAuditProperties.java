@@ -187,5 +187,10 @@ public record RootAuditProperties(
         public boolean enabled() {
             return mode != Mode.OFF;
         }
+
+        @AssertTrue(message = "rootaudit.remediation.grace-period and .retry-for must not be negative")
+        boolean isDurationsValid() {
+            return gracePeriod != null && retryFor != null && !gracePeriod.isNegative() && !retryFor.isNegative();
+        }
     }
 }

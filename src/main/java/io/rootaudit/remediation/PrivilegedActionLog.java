@@ -30,6 +30,11 @@ public class PrivilegedActionLog {
                 .update();
     }
 
+    /** Sets the result of an action recorded as IN_PROGRESS. */
+    public void finish(String id, String result, String detail) {
+        jdbc.sql("UPDATE ra_privileged_action SET result = ?, detail = ? WHERE id = ?").params(result, detail, id).update();
+    }
+
     /** Actions in (from, to], oldest first; {@code from} null means since the beginning. */
     public List<PrivilegedAction> between(Instant from, Instant to) {
         return from == null

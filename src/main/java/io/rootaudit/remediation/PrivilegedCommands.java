@@ -96,8 +96,9 @@ public class PrivilegedCommands {
         });
     }
 
-    public Outcome deleteRootCredentials(String accountId, boolean dryRun, Confirmation confirmation) {
-        Request request = new Request("delete-root-credentials", accountId, null, null, null, dryRun);
+    public Outcome deleteRootCredentials(String accountId, String reason, String ticket, boolean dryRun,
+                                         Confirmation confirmation) {
+        Request request = new Request("delete-root-credentials", accountId, null, reason, ticket, dryRun);
         return onMemberAccount(request, (caller, account) -> {
             Optional<String> excepted = exceptionFor(accountId);
             if (excepted.isPresent()) {
@@ -133,14 +134,21 @@ public class PrivilegedCommands {
             if (!confirmation.confirm("delete the root credentials of account " + accountId + ": " + planText)) {
                 return notConfirmed(request, caller);
             }
+            // recorded before anything is deleted, so even a killed command leaves who, when and why
+            actions.record(new PrivilegedAction(id, request.command(), accountId, null, caller, clock.instant(),
+                    request.reason(), request.ticket(), false, "IN_PROGRESS", "deleting: " + planText));
             RunRemediation.Outcome outcome = RunRemediation.applyAndVerify(id, accountId, plan, remover, collector);
-            return record(id, request, caller, outcome.decision() == RemediationDecision.REMEDIATED ? Outcome.Kind.DONE
-                    : Outcome.Kind.FAILED, outcome.decision() + ": " + outcome.reason());
+            Outcome.Kind kind = outcome.decision() == RemediationDecision.REMEDIATED ? Outcome.Kind.DONE : Outcome.Kind.FAILED;
+            String message = outcome.decision() + ": " + outcome.reason();
+            actions.finish(id, kind.name(), message);
+            return new Outcome(kind, message, new PrivilegedAction(id, request.command(), accountId, null, caller,
+                    clock.instant(), request.reason(), request.ticket(), false, kind.name(), message));
         });
     }
 
-    public Outcome unlockBucketPolicy(String accountId, String bucket, boolean dryRun, Confirmation confirmation) {
-        Request request = new Request("unlock-s3-bucket-policy", accountId, bucket, null, null, dryRun);
+    public Outcome unlockBucketPolicy(String accountId, String bucket, String reason, String ticket, boolean dryRun,
+                                      Confirmation confirmation) {
+        Request request = new Request("unlock-s3-bucket-policy", accountId, bucket, reason, ticket, dryRun);
         return onMemberAccount(request, (caller, account) -> {
             RootSession session = sessions.open(accountId, TaskPolicy.S3_UNLOCK_BUCKET_POLICY, SESSION);
             Optional<String> policy = unlocker.bucketPolicy(session, bucket);
@@ -159,8 +167,9 @@ public class PrivilegedCommands {
         });
     }
 
-    public Outcome unlockQueuePolicy(String accountId, String queueUrl, boolean dryRun, Confirmation confirmation) {
-        Request request = new Request("unlock-sqs-queue-policy", accountId, queueUrl, null, null, dryRun);
+    public Outcome unlockQueuePolicy(String accountId, String queueUrl, String reason, String ticket, boolean dryRun,
+                                     Confirmation confirmation) {
+        Request request = new Request("unlock-sqs-queue-policy", accountId, queueUrl, reason, ticket, dryRun);
         return onMemberAccount(request, (caller, account) -> {
             RootSession session = sessions.open(accountId, TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, SESSION);
             Optional<String> policy = unlocker.queuePolicy(session, queueUrl);
@@ -180,8 +189,8 @@ public class PrivilegedCommands {
     }
 
     /** From the management account: turns on whatever of trusted access, RootCredentialsManagement, RootSessions is off. */
-    public Outcome enableRootAccessManagement(boolean dryRun, Confirmation confirmation) {
-        Request request = new Request("enable-root-access-management", null, null, null, null, dryRun);
+    public Outcome enableRootAccessManagement(String reason, String ticket, boolean dryRun, Confirmation confirmation) {
+        Request request = new Request("enable-root-access-management", null, null, reason, ticket, dryRun);
         PreflightReport report = preflight.run();
         if (report.organization() == null || report.callerRole() != PreflightReport.CallerRole.MANAGEMENT_ACCOUNT) {
             String why = report.firstFailure().map(c -> c.title() + ": " + c.detail()).orElse("the caller is not the management account");

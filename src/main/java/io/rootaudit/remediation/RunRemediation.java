@@ -134,7 +134,8 @@ public class RunRemediation {
 
     private void process(String runId, Entry e) {
         List<RemediationAction> plan = RootCredentialRemover.plan(e.accountId(), e.before(), clock.instant());
-        if (settings.mode() == Mode.DRY_RUN) {
+        // the plan's mode, not today's setting: a dry run resumed with apply configured must not start deleting
+        if (Mode.valueOf(e.mode()) == Mode.DRY_RUN) {
             remover.record(runId, plan);
             remediationLog.finish(runId, e.accountId(), RemediationDecision.PLANNED,
                     "dry run: " + plan.size() + " actions recorded, nothing changed", null, clock.instant());
