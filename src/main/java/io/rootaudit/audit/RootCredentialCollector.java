@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -39,13 +40,15 @@ import software.amazon.awssdk.services.iam.model.ListSigningCertificatesResponse
 /**
  * The one place that reads a root user's credentials: one AssumeRoot with the IAMAuditRootUserCredentials
  * task, then GetUser, GetLoginProfile, ListAccessKeys (+ GetAccessKeyLastUsed per key),
- * ListSigningCertificates and ListMFADevices, the independent ones in parallel. A failure never escapes:
+ * ListSigningCertificates and ListMFADevices, the independent ones in parallel, renewing the session when it
+ * runs out. A failure never escapes:
  * it becomes the account's {@link AuditError}, with any session secret scrubbed from the message.
  */
 @Component
 public class RootCredentialCollector implements AutoCloseable {
 
     private static final int PARALLEL_CALLS_PER_ACCOUNT = 5;
+    private static final int MAX_SESSIONS_PER_ACCOUNT = 5;
 
     private final RootSessions sessions;
     private final IamClient iam;
@@ -68,12 +71,7 @@ public class RootCredentialCollector implements AutoCloseable {
     public CollectionResult collect(String accountId) {
         EvidenceLog evidence = new EvidenceLog();
         try {
-            try {
-                return new CollectionResult(accountId, collectOnce(accountId, evidence), null, evidence);
-            } catch (SessionExpired expired) {
-                // The session ran out mid-account (slow calls, throttling): one fresh session finishes the account.
-                return new CollectionResult(accountId, collectOnce(accountId, evidence), null, evidence);
-            }
+            return new CollectionResult(accountId, collect(new Session(accountId, evidence), evidence), null, evidence);
         } catch (Failure f) {
             return new CollectionResult(accountId, null, f.error, evidence);
         } catch (RuntimeException e) {
@@ -82,18 +80,17 @@ public class RootCredentialCollector implements AutoCloseable {
         }
     }
 
-    private RootCredentialInventory collectOnce(String accountId, EvidenceLog evidence) {
-        RootSession session = assumeRoot(accountId, evidence);
+    private RootCredentialInventory collect(Session session, EvidenceLog evidence) {
         Calls c = new Calls(session, evidence);
         CompletableFuture<GetUserResponse> user = async(() -> c.call("iam:GetUser", Map.of(),
-                () -> iam.getUser(r -> r.overrideConfiguration(session.signing()))));
+                s -> iam.getUser(r -> r.overrideConfiguration(s.signing()))));
         CompletableFuture<GetLoginProfileResponse> login = async(() -> c.callAllowingNoSuchEntity("iam:GetLoginProfile",
-                () -> iam.getLoginProfile(r -> r.overrideConfiguration(session.signing()))));
-        CompletableFuture<List<AccessKey>> keys = async(() -> accessKeys(c, session));
+                s -> iam.getLoginProfile(r -> r.overrideConfiguration(s.signing()))));
+        CompletableFuture<List<AccessKey>> keys = async(() -> accessKeys(c));
         CompletableFuture<ListSigningCertificatesResponse> certs = async(() -> c.call("iam:ListSigningCertificates", Map.of(),
-                () -> iam.listSigningCertificates(r -> r.overrideConfiguration(session.signing()))));
+                s -> iam.listSigningCertificates(r -> r.overrideConfiguration(s.signing()))));
         CompletableFuture<ListMfaDevicesResponse> mfa = async(() -> c.call("iam:ListMFADevices", Map.of(),
-                () -> iam.listMFADevices(r -> r.overrideConfiguration(session.signing()))));
+                s -> iam.listMFADevices(r -> r.overrideConfiguration(s.signing()))));
         try {
             CompletableFuture.allOf(user, login, keys, certs, mfa).join();
         } catch (CompletionException e) {
@@ -107,7 +104,7 @@ public class RootCredentialCollector implements AutoCloseable {
         Password password = lp == null ? null : new Password(lp.loginProfile().createDate(),
                 u.user().passwordLastUsed(), Boolean.TRUE.equals(lp.loginProfile().passwordResetRequired()));
         List<SigningCertificate> certificates = certs.join().certificates().stream()
-                .map(s -> new SigningCertificate(s.certificateId(), CredentialStatus.fromAws(s.statusAsString()), s.uploadDate()))
+                .map(x -> new SigningCertificate(x.certificateId(), CredentialStatus.fromAws(x.statusAsString()), x.uploadDate()))
                 .toList();
         List<MfaDevice> devices = mfa.join().mfaDevices().stream()
                 .map(d -> new MfaDevice(d.serialNumber(), MfaType.fromSerialNumber(d.serialNumber()), d.enableDate()))
@@ -115,19 +112,64 @@ public class RootCredentialCollector implements AutoCloseable {
         return new RootCredentialInventory(u.user().arn(), u.user().createDate(), password, keys.join(), certificates, devices);
     }
 
-    private List<AccessKey> accessKeys(Calls c, RootSession session) {
+    private List<AccessKey> accessKeys(Calls c) {
         ListAccessKeysResponse list = c.call("iam:ListAccessKeys", Map.of(),
-                () -> iam.listAccessKeys(r -> r.overrideConfiguration(session.signing())));
+                s -> iam.listAccessKeys(r -> r.overrideConfiguration(s.signing())));
         List<AccessKey> keys = new ArrayList<>();
         for (AccessKeyMetadata k : list.accessKeyMetadata()) {
             GetAccessKeyLastUsedResponse used = c.call("iam:GetAccessKeyLastUsed", Map.of("AccessKeyId", k.accessKeyId()),
-                    () -> iam.getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId()).overrideConfiguration(session.signing())));
+                    s -> iam.getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId()).overrideConfiguration(s.signing())));
             var last = used.accessKeyLastUsed();
             Instant lastUsed = last == null ? null : last.lastUsedDate();
             keys.add(new AccessKey(k.accessKeyId(), CredentialStatus.fromAws(k.statusAsString()), k.createDate(), lastUsed,
                     lastUsed == null ? null : last.serviceName(), lastUsed == null ? null : last.region()));
         }
         return keys;
+    }
+
+    /**
+     * The account's audit session, renewed when it is about to expire or AWS says it has (slow calls, throttling,
+     * short configured durations), so any session duration finishes the account. Every AssumeRoot is evidence.
+     */
+    private final class Session {
+        private final String accountId;
+        private final EvidenceLog evidence;
+        private RootSession current;
+        private int opened;
+
+        Session(String accountId, EvidenceLog evidence) {
+            this.accountId = accountId;
+            this.evidence = evidence;
+        }
+
+        /** The live session, opening a new one when none is left or it has less than a third of its life. */
+        synchronized RootSession get() {
+            if (current == null || expiresSoon(current)) {
+                current = open();
+            }
+            return current;
+        }
+
+        /** A fresh session after {@code stale} was refused as expired (once per stale session). */
+        synchronized RootSession renew(RootSession stale) {
+            if (current == stale) {
+                current = open();
+            }
+            return current;
+        }
+
+        private boolean expiresSoon(RootSession s) {
+            return s.expiration() != null
+                    && Instant.now().plus(sessionDuration.dividedBy(3)).isAfter(s.expiration());
+        }
+
+        private RootSession open() {
+            if (++opened > MAX_SESSIONS_PER_ACCOUNT) {
+                throw new Failure(new AuditError("ExpiredToken", "root sessions kept expiring before the account's "
+                        + "calls finished (" + MAX_SESSIONS_PER_ACCOUNT + " sessions); raise rootaudit.audit.session-duration"));
+            }
+            return assumeRoot(accountId, evidence);
+        }
     }
 
     private RootSession assumeRoot(String accountId, EvidenceLog evidence) {
@@ -166,17 +208,30 @@ public class RootCredentialCollector implements AutoCloseable {
         calls.shutdownNow();
     }
 
-    /** IAM calls of one session, each recorded in the evidence with secrets redacted from errors. */
-    private record Calls(RootSession session, EvidenceLog evidence) {
+    /**
+     * IAM calls of one account, each recorded in the evidence with secrets redacted from errors. A call refused
+     * with ExpiredToken is made once more in a renewed session.
+     */
+    private record Calls(Session session, EvidenceLog evidence) {
 
-        <T extends IamResponse> T call(String api, Map<String, Object> request, Supplier<T> call) {
+        <T extends IamResponse> T call(String api, Map<String, Object> request, Function<RootSession, T> call) {
+            RootSession s = session.get();
             try {
-                T response = call.get();
+                return attempt(api, request, call, s);
+            } catch (SessionExpired expired) {
+                return attempt(api, request, call, session.renew(s));
+            }
+        }
+
+        private <T extends IamResponse> T attempt(String api, Map<String, Object> request,
+                                                  Function<RootSession, T> call, RootSession s) {
+            try {
+                T response = call.apply(s);
                 evidence.add(new EvidenceLog.Entry(api, Instant.now(), response.responseMetadata().requestId(), request,
                         SdkFields.toMap((SdkPojo) response), null));
                 return response;
             } catch (SdkException e) {
-                AuditError error = AuditError.of(e).redactedBy(session);
+                AuditError error = AuditError.of(e).redactedBy(s);
                 evidence.add(new EvidenceLog.Entry(api, Instant.now(), requestId(e), request, null,
                         Map.of("code", error.code(), "message", String.valueOf(error.message()))));
                 throw isExpiredToken(error) ? new SessionExpired(error) : new Failure(error);
@@ -184,7 +239,7 @@ public class RootCredentialCollector implements AutoCloseable {
         }
 
         /** GetLoginProfile answers NoSuchEntity when root has no password: the compliant answer, kept as evidence. */
-        GetLoginProfileResponse callAllowingNoSuchEntity(String api, Supplier<GetLoginProfileResponse> call) {
+        GetLoginProfileResponse callAllowingNoSuchEntity(String api, Function<RootSession, GetLoginProfileResponse> call) {
             try {
                 return call(api, Map.of(), call);
             } catch (Failure f) {

@@ -57,6 +57,26 @@ class ResilienceIntegrationTest {
         assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(3);
     }
 
+    /**
+     * Real expiry, no injected error: 1-second sessions and 400 ms per request make the session expire between
+     * ListAccessKeys and GetAccessKeyLastUsed; the emulator answers ExpiredToken and the account is finished in a
+     * second session.
+     */
+    @Test
+    void aShortSessionThatRunsOutMidAccountIsRenewed() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(1));
+        emulator.setRootState("310000000001", Map.of("accessKeys", List.of(
+                Map.of("status", "Active", "createDate", "2024-01-01T00:00:00Z"),
+                Map.of("status", "Inactive", "createDate", "2024-01-01T00:00:00Z"))));
+        emulator.latency(400);
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.audit.session-duration=1s");
+        emulator.latency(0);
+        assertThat(run.account("310000000001").get("status").asString()).isEqualTo("NON_COMPLIANT");
+        assertThat(run.account("310000000001").get("rootCredentials").get("accessKeys")).hasSize(2);
+        assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(2);
+    }
+
     @Test
     void aSessionThatKeepsExpiringMakesTheAccountAnError() {
         Emulator emulator = SharedEmulator.fresh();
