@@ -30,6 +30,7 @@ public final class Cli {
             Map.entry("verify", Set.of()),
             Map.entry("history", Set.of()),
             Map.entry("benchmark-reports", Set.of()),
+            Map.entry("benchmark-audit", Set.of()),
             Map.entry("allow-recovery", Set.of("yes")),
             Map.entry("delete-root-credentials", Set.of("yes", "dry-run")),
             Map.entry("unlock-s3-bucket-policy", Set.of("yes", "dry-run")),
@@ -42,6 +43,7 @@ public final class Cli {
             Map.entry("history", Set.of("organization")),
             Map.entry("demo", Set.of("samples")),
             Map.entry("benchmark-reports", Set.of("accounts")),
+            Map.entry("benchmark-audit", Set.of("accounts", "latency-ms", "concurrency", "throttle-rate")),
             Map.entry("allow-recovery", Set.of("account", "reason", "ticket")),
             Map.entry("delete-root-credentials", Set.of("account", "reason", "ticket")),
             Map.entry("unlock-s3-bucket-policy", Set.of("account", "bucket", "reason", "ticket")),
@@ -100,6 +102,19 @@ public final class Cli {
                     }
                 }
                 yield inContext(line.springArgs(), ctx -> ctx.getBean(PrivilegedCommandLine.class).run(line));
+            }
+            case "benchmark-audit" -> {
+                try {
+                    yield new BenchmarkAuditCommand().run(Integer.parseInt(line.options().getOrDefault("accounts", "1000")),
+                            Integer.parseInt(line.options().getOrDefault("latency-ms", "0")),
+                            Integer.parseInt(line.options().getOrDefault("concurrency", "16")),
+                            Double.parseDouble(line.options().getOrDefault("throttle-rate", "0")), line.springArgs());
+                } catch (NumberFormatException e) {
+                    throw new CommandLine.UsageException("benchmark-audit options take numbers: " + e.getMessage());
+                } catch (Exception e) {
+                    System.err.println("rootaudit: benchmark failed: " + e);
+                    yield ExitCode.FAILURE.code();
+                }
             }
             case "history" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).history(line.options().get("organization")));
             default -> throw new IllegalStateException(line.command());

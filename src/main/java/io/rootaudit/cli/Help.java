@@ -32,6 +32,9 @@ final class Help {
                   enable-root-access-management [--dry-run]
                              From the management account: trusted access for IAM, RootCredentialsManagement, RootSessions
 
+                  benchmark-audit  Audit N synthetic accounts in the bundled emulator and print throughput,
+                             requests per account, peak heap and the emulator's own capacity
+                             [--accounts 1000] [--latency-ms 0] [--concurrency 16] [--throttle-rate 0.3]
                   benchmark-reports  Render the evidence pack of N synthetic accounts and print time and
                              peak heap per artifact [--accounts 10000]
 

@@ -30,7 +30,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class SnapshotTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotTasklet.class);
-    private static final int TAG_READERS = 4;
+    private static final int TAG_READERS = 8;
 
     private final String runId;
     private final RunStore store;
@@ -85,7 +85,7 @@ class SnapshotTasklet implements Tasklet {
                 && !scope.excludeAccounts().contains(accountId);
     }
 
-    /** Tags cost one call per account; a few readers in parallel stay well under Organizations' rate limit. */
+    /** Tags cost one call per account; eight readers in parallel keep it short without crowding Organizations. */
     private List<Account> withTags(List<Account> accounts) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(TAG_READERS);
         try {

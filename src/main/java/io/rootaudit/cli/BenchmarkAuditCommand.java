@@ -1,0 +1,165 @@
+package io.rootaudit.cli;
+
+import io.rootaudit.emulator.Emulator;
+import io.rootaudit.emulator.SyntheticOrganization;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code benchmark-audit}: the audit's throughput against the bundled emulator. Seeds N synthetic accounts,
+ * measures the emulator's own capacity for the audit's calls with a minimal client (no rootaudit code), runs the
+ * full job (audit and evidence pack), and prints wall time, accounts/s, AWS requests per account, peak heap, the
+ * ratio to the emulator's capacity and, with injected latency, to the latency-bound ideal time.
+ */
+final class BenchmarkAuditCommand {
+
+    private static final int CAPACITY_SAMPLE = 300;
+
+    int run(int accounts, int latencyMs, int concurrency, double throttleRate, List<String> springArgs) throws Exception {
+        try (Emulator emulator = Emulator.start()) {
+            long seedStart = System.nanoTime();
+            emulator.createOrganization(SyntheticOrganization.spec(accounts));
+            long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
+            emulator.latency(latencyMs);
+            Capacity capacity = capacity(emulator, Math.min(accounts, CAPACITY_SAMPLE), concurrency);
+            if (throttleRate > 0) {
+                for (String action : List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys",
+                        "GetAccessKeyLastUsed", "ListSigningCertificates", "ListMFADevices")) {
+                    emulator.addFault(Map.of("action", action, "code", "Throttling", "status", 400, "rate", throttleRate));
+                }
+            }
+            emulator.resetStats();
+            Path work = Files.createTempDirectory("rootaudit-benchmark-audit");
+            System.setProperty("aws.endpointUrl", emulator.endpoint());
+            for (String service : List.of("Sts", "Iam", "Organizations", "S3")) {
+                System.setProperty("aws.endpointUrl" + service, emulator.endpoint());
+            }
+            System.setProperty("aws.accessKeyId", "benchmark");
+            System.setProperty("aws.secretAccessKey", "benchmark");
+            System.setProperty("aws.region", "us-east-1");
+            List<String> args = new ArrayList<>(List.of("--rootaudit.database-path=" + work.resolve("db/rootaudit"),
+                    "--rootaudit.report.local-dir=" + work.resolve("reports"), "--rootaudit.aws.region=us-east-1",
+                    "--rootaudit.audit.concurrency=" + concurrency));
+            args.addAll(springArgs);
+            resetHeapPeaks();
+            long start = System.nanoTime();
+            int code = Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long heapMb = heapPeakBytes() >> 20;
+            JsonNode stats = emulator.stats();
+            int audited = accounts - accounts / 200;
+            print(accounts, audited, latencyMs, concurrency, throttleRate, seedMs, capacity, seconds, stats, heapMb, code);
+            return code;
+        }
+    }
+
+    private void print(int accounts, int audited, int latencyMs, int concurrency, double throttleRate, long seedMs,
+                       Capacity capacity, double seconds, JsonNode stats, long heapMb, int code) {
+        long total = stats.get("total").asLong();
+        long auditCalls = 0;
+        for (String a : List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys", "GetAccessKeyLastUsed",
+                "ListSigningCertificates", "ListMFADevices")) {
+            auditCalls += stats.get("requests").path(a).asLong();
+        }
+        double rate = audited / seconds;
+        // credential-less accounts need 2 dependent round trips (AssumeRoot, then the parallel reads); with keys 3
+        double roundTrips = 2.0 + accounts / 20.0 / accounts;
+        double ideal = latencyMs == 0 ? 0 : audited * roundTrips * latencyMs / 1000.0 / concurrency;
+        System.out.printf(Locale.ROOT, "%n=== benchmark-audit: %d accounts (%d audited), latency %d ms, concurrency %d%s ===%n",
+                accounts, audited, latencyMs, concurrency, throttleRate > 0 ? ", throttling " + (int) (throttleRate * 100) + "%" : "");
+        System.out.printf(Locale.ROOT, "seeding the emulator            %8d ms%n", seedMs);
+        System.out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%n", seconds, code);
+        System.out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", rate);
+        System.out.printf(Locale.ROOT, "AWS requests per account        %8.2f   (audit calls %.2f, incl. Organizations %.2f)%n",
+                auditCalls / (double) audited, auditCalls / (double) audited, total / (double) accounts);
+        System.out.printf(Locale.ROOT, "peak heap                       %8d MB  (max %d MB)%n", heapMb,
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "emulator capacity (minimal client, same calls, %d threads): %.1f accounts/s, %.0f requests/s%n",
+                concurrency, capacity.accountsPerSecond(), capacity.requestsPerSecond());
+        System.out.printf(Locale.ROOT, "job / emulator capacity         %8.0f %%%n", 100 * rate / capacity.accountsPerSecond());
+        if (latencyMs > 0) {
+            System.out.printf(Locale.ROOT, "latency-bound ideal (N x %.2f round trips x %d ms / %d) %.1f s; job / ideal %.2fx%n",
+                    roundTrips, latencyMs, concurrency, ideal, seconds / ideal);
+            if (capacity.accountsPerSecond() < audited / ideal) {
+                System.out.println("note: the emulator's capacity is below the latency-bound ideal rate, so it, not the tool, bounds this run");
+            }
+        }
+    }
+
+    private record Capacity(double accountsPerSecond, double requestsPerSecond) {}
+
+    /** AssumeRoot plus the five IAM reads per account, straight from the SDK on {@code threads} threads. */
+    private Capacity capacity(Emulator emulator, int sample, int threads) throws Exception {
+        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(threads * 2).build();
+        URI endpoint = URI.create(emulator.endpoint());
+        try (StsClient sts = StsClient.builder().httpClient(http).endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("capacity", "capacity"))).build();
+             IamClient iam = IamClient.builder().httpClient(http).endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 1; i <= sample; i++) {
+                if (i % 200 == 0) {
+                    continue; // suspended
+                }
+                String id = String.format("5%011d", i);
+                futures.add(pool.submit(() -> {
+                    Credentials c = sts.assumeRoot(r -> r.targetPrincipal(id)
+                            .taskPolicyArn(p -> p.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))).credentials();
+                    var as = StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+                    iam.getUser(r -> r.overrideConfiguration(o -> o.credentialsProvider(as)));
+                    try {
+                        iam.getLoginProfile(r -> r.overrideConfiguration(o -> o.credentialsProvider(as)));
+                    } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException expected) {
+                        // the credential-less answer
+                    }
+                    iam.listAccessKeys(r -> r.overrideConfiguration(o -> o.credentialsProvider(as)));
+                    iam.listSigningCertificates(r -> r.overrideConfiguration(o -> o.credentialsProvider(as)));
+                    iam.listMFADevices(r -> r.overrideConfiguration(o -> o.credentialsProvider(as)));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdownNow();
+            return new Capacity(futures.size() / seconds, futures.size() * 6 / seconds);
+        } finally {
+            http.close();
+        }
+    }
+
+    private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+
+    private static void resetHeapPeaks() {
+        HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeakBytes() {
+        return HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}
