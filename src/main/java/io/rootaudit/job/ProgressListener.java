@@ -49,13 +49,32 @@ class ProgressListener implements ChunkListener<String, AccountResult>, StepExec
         if (now - lastLogNanos >= intervalNanos) {
             lastLogNanos = now;
             log.info(line("Progress"));
+        } else if (TERMINAL && now - lastBarNanos >= BAR_INTERVAL_NANOS) {
+            lastBarNanos = now;
+            String line = line("Auditing");
+            System.err.print("\r" + bar() + " " + line + "   ");
+            System.err.flush();
         }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        if (TERMINAL && lastBarNanos > 0) {
+            System.err.println();
+        }
         log.info(line("Audit step " + stepExecution.getStatus().name().toLowerCase(Locale.ROOT)));
         return stepExecution.getExitStatus();
+    }
+
+    /** On an interactive terminal a live bar on stderr between the log lines; never in cron logs or CI. */
+    private static final boolean TERMINAL = System.console() != null;
+    private static final long BAR_INTERVAL_NANOS = 500_000_000L;
+    private long lastBarNanos;
+
+    private String bar() {
+        long done = total - store.countPending(runId);
+        int filled = total == 0 ? 30 : (int) (30 * done / total);
+        return "[" + "#".repeat(filled) + ".".repeat(30 - filled) + "]";
     }
 
     /** Counted in the store (one indexed count per log line), which stays right across restarts. */

@@ -65,10 +65,21 @@ public class RunRemediation {
         if (!remediationLog.hasPlan(runId)) {
             plan(run);
         }
-        for (Entry e : remediationLog.entries(runId)) {
-            if (e.decision() == RemediationDecision.PENDING) {
-                process(runId, e);
-            }
+        List<Entry> pending = remediationLog.entries(runId).stream()
+                .filter(e -> e.decision() == RemediationDecision.PENDING).toList();
+        long start = System.nanoTime();
+        int done = 0;
+        for (Entry e : pending) {
+            process(runId, e);
+            done++;
+            double seconds = Math.max((System.nanoTime() - start) / 1e9, 0.001);
+            log.info("Remediation progress: {}/{} accounts, {} accounts/min, ETA {} s", done, pending.size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", done * 60 / seconds),
+                    Math.round((pending.size() - done) * seconds / done));
+        }
+        if (!pending.isEmpty()) {
+            log.info("Remediation step finished: {} accounts processed in {} s", pending.size(),
+                    Math.round((System.nanoTime() - start) / 1e9));
         }
     }
 
