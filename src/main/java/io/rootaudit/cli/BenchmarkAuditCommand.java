@@ -2,9 +2,7 @@ package io.rootaudit.cli;
 
 import io.rootaudit.emulator.Emulator;
 import io.rootaudit.emulator.SyntheticOrganization;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import io.rootaudit.report.HeapPeak;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,22 +49,16 @@ final class BenchmarkAuditCommand {
             }
             emulator.resetStats();
             Path work = Files.createTempDirectory("rootaudit-benchmark-audit");
-            System.setProperty("aws.endpointUrl", emulator.endpoint());
-            for (String service : List.of("Sts", "Iam", "Organizations", "S3")) {
-                System.setProperty("aws.endpointUrl" + service, emulator.endpoint());
-            }
-            System.setProperty("aws.accessKeyId", "benchmark");
-            System.setProperty("aws.secretAccessKey", "benchmark");
-            System.setProperty("aws.region", "us-east-1");
+            emulator.pointAwsSdkHere("benchmark");
             List<String> args = new ArrayList<>(List.of("--rootaudit.database-path=" + work.resolve("db/rootaudit"),
                     "--rootaudit.report.local-dir=" + work.resolve("reports"), "--rootaudit.aws.region=us-east-1",
                     "--rootaudit.audit.concurrency=" + concurrency));
             args.addAll(springArgs);
-            resetHeapPeaks();
+            HeapPeak.reset();
             long start = System.nanoTime();
             int code = Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
             double seconds = (System.nanoTime() - start) / 1e9;
-            long heapMb = heapPeakBytes() >> 20;
+            long heapMb = HeapPeak.bytes() >> 20;
             JsonNode stats = emulator.stats();
             int audited = accounts - accounts / 200;
             print(accounts, audited, latencyMs, concurrency, throttleRate, seedMs, capacity, seconds, stats, heapMb, code);
@@ -152,14 +144,4 @@ final class BenchmarkAuditCommand {
         }
     }
 
-    private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).toList();
-
-    private static void resetHeapPeaks() {
-        HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long heapPeakBytes() {
-        return HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
 }

@@ -34,15 +34,7 @@ final class DemoCommand {
             Path work = Files.createTempDirectory("rootaudit-demo");
             Path exceptions = Files.writeString(work.resolve("exceptions.yml"), demo.exceptionsYaml());
             // Exactly what a user does to aim rootaudit at an emulator: endpoint, dummy keys, region.
-            System.setProperty("aws.endpointUrl", emulator.endpoint());
-            // Service-specific settings win over the global one: pin each service the demo uses, so a user's
-            // AWS_ENDPOINT_URL_<SERVICE> can never send the demo's dummy credentials elsewhere.
-            for (String service : List.of("Sts", "Iam", "Organizations", "S3")) {
-                System.setProperty("aws.endpointUrl" + service, emulator.endpoint());
-            }
-            System.setProperty("aws.accessKeyId", "demo");
-            System.setProperty("aws.secretAccessKey", "demo");
-            System.setProperty("aws.region", "us-east-1");
+            emulator.pointAwsSdkHere("demo");
             List<String> args = new ArrayList<>();
             args.add("--rootaudit.database-path=" + work.resolve("rootaudit").toAbsolutePath());
             args.add("--rootaudit.exceptions-file=" + exceptions.toAbsolutePath());

@@ -148,42 +148,36 @@ public class PrivilegedCommands {
 
     public Outcome unlockBucketPolicy(String accountId, String bucket, String reason, String ticket, boolean dryRun,
                                       Confirmation confirmation) {
-        Request request = new Request("unlock-s3-bucket-policy", accountId, bucket, reason, ticket, dryRun);
-        return onMemberAccount(request, (caller, account) -> {
-            RootSession session = sessions.open(accountId, TaskPolicy.S3_UNLOCK_BUCKET_POLICY, SESSION);
-            Optional<String> policy = unlocker.bucketPolicy(session, bucket);
-            if (policy.isEmpty()) {
-                return record(request, caller, Outcome.Kind.NO_CHANGE, "bucket " + bucket + " has no bucket policy");
-            }
-            String shown = "bucket policy of " + bucket + ":\n" + policy.get();
-            if (dryRun) {
-                return record(request, caller, Outcome.Kind.DRY_RUN, shown);
-            }
-            if (!confirmation.confirm("delete this " + shown)) {
-                return notConfirmed(request, caller);
-            }
-            unlocker.deleteBucketPolicy(session, bucket);
-            return record(request, caller, Outcome.Kind.DONE, "deleted the " + shown);
-        });
+        return unlock(new Request("unlock-s3-bucket-policy", accountId, bucket, reason, ticket, dryRun),
+                TaskPolicy.S3_UNLOCK_BUCKET_POLICY, "bucket policy of " + bucket,
+                s -> unlocker.bucketPolicy(s, bucket), s -> unlocker.deleteBucketPolicy(s, bucket), confirmation);
     }
 
     public Outcome unlockQueuePolicy(String accountId, String queueUrl, String reason, String ticket, boolean dryRun,
                                      Confirmation confirmation) {
-        Request request = new Request("unlock-sqs-queue-policy", accountId, queueUrl, reason, ticket, dryRun);
+        return unlock(new Request("unlock-sqs-queue-policy", accountId, queueUrl, reason, ticket, dryRun),
+                TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, "queue policy of " + queueUrl,
+                s -> unlocker.queuePolicy(s, queueUrl), s -> unlocker.removeQueuePolicy(s, queueUrl), confirmation);
+    }
+
+    /** Shows a resource policy in an unlock session, then (confirmed, not a dry run) removes it. */
+    private Outcome unlock(Request request, TaskPolicy task, String what,
+                           java.util.function.Function<RootSession, Optional<String>> read,
+                           java.util.function.Consumer<RootSession> remove, Confirmation confirmation) {
         return onMemberAccount(request, (caller, account) -> {
-            RootSession session = sessions.open(accountId, TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, SESSION);
-            Optional<String> policy = unlocker.queuePolicy(session, queueUrl);
+            RootSession session = sessions.open(request.accountId(), task, SESSION);
+            Optional<String> policy = read.apply(session);
             if (policy.isEmpty()) {
-                return record(request, caller, Outcome.Kind.NO_CHANGE, "queue " + queueUrl + " has no policy");
+                return record(request, caller, Outcome.Kind.NO_CHANGE, "no " + what);
             }
-            String shown = "queue policy of " + queueUrl + ":\n" + policy.get();
-            if (dryRun) {
+            String shown = what + ":\n" + policy.get();
+            if (request.dryRun()) {
                 return record(request, caller, Outcome.Kind.DRY_RUN, shown);
             }
             if (!confirmation.confirm("remove this " + shown)) {
                 return notConfirmed(request, caller);
             }
-            unlocker.removeQueuePolicy(session, queueUrl);
+            remove.accept(session);
             return record(request, caller, Outcome.Kind.DONE, "removed the " + shown);
         });
     }

@@ -9,18 +9,18 @@ import java.util.List;
  * Peak heap use over a stretch of work, from the JVM's memory pools: reset, do the work, read. The sum of the
  * pools' peaks bounds the true peak from above, which is the safe side for a memory budget.
  */
-final class HeapPeak {
+public final class HeapPeak {
 
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
 
     private HeapPeak() {}
 
-    static void reset() {
+    public static void reset() {
         HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    static long bytes() {
+    public static long bytes() {
         return HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }
