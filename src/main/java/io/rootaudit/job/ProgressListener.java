@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Logs how far the audit got (done / total, rate, ETA) at most every few seconds, and a summary line at
  * the end, so an operator tailing a cron log of a 10,000-account run knows it is alive and when it ends.
  */
-class ProgressListener implements ChunkListener<String, AccountResult>, StepExecutionListener {
+class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
@@ -43,8 +43,9 @@ class ProgressListener implements ChunkListener<String, AccountResult>, StepExec
         log.info("Auditing run {}: {} accounts in scope, {} already settled", runId, total, alreadyDone);
     }
 
+    /** After each chunk's verdicts are stored (chunk listeners are not called when items are processed concurrently). */
     @Override
-    public void afterChunk(Chunk<AccountResult> chunk) {
+    public void afterWrite(Chunk<? extends AccountResult> items) {
         long now = System.nanoTime();
         if (now - lastLogNanos >= intervalNanos) {
             lastLogNanos = now;
