@@ -72,11 +72,13 @@ public record RootAuditProperties(
      * @param organizationalUnits OU ids ({@code ou-...}) or root ids ({@code r-...}), recursive; empty = whole organization
      * @param includeAccounts when not empty, only these account ids (within the OUs above)
      * @param excludeAccounts account ids never audited
+     * @param readTags read each account's tags for the reports (one Organizations request per account)
      */
     public record Scope(
             List<@Pattern(regexp = "(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32})|(r-[0-9a-z]{4,32})", message = "must be an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)") String> organizationalUnits,
             List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> includeAccounts,
-            List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> excludeAccounts) {
+            List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> excludeAccounts,
+            @DefaultValue("true") boolean readTags) {
         public Scope {
             organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
             includeAccounts = includeAccounts == null ? List.of() : List.copyOf(includeAccounts);

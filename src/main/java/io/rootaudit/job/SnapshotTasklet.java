@@ -64,7 +64,7 @@ class SnapshotTasklet implements Tasklet {
                 accounts.add(a);
             }
         });
-        List<Account> tagged = withTags(accounts);
+        List<Account> tagged = scope.readTags() ? withTags(accounts) : accounts;
         Map<String, Settled> settled = new HashMap<>();
         for (Account a : tagged) {
             if (a.id().equals(run.managementAccountId())) {

@@ -53,6 +53,24 @@ class ScopeIntegrationTest {
         assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(2);
     }
 
+    /** A credential-less account costs six requests: AssumeRoot and five IAM reads (plus its tags unless turned off). */
+    @Test
+    void credentialLessAccountsCostSixRequestsWithoutTags() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(10));
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.scope.read-tags=false");
+        assertThat(run.exitCode()).isZero();
+        JsonNode requests = emulator.stats().get("requests");
+        assertThat(requests.has("ListTagsForResource")).isFalse();
+        int audit = 0;
+        for (String action : List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys", "GetAccessKeyLastUsed",
+                "ListSigningCertificates", "ListMFADevices")) {
+            audit += requests.path(action).asInt();
+        }
+        assertThat(audit).isEqualTo(10 * 6);
+        assertThat(run.account("310000000001").get("tags")).isEmpty();
+    }
+
     @Test
     void unknownOrganizationalUnitFailsTheRunWithAClearMessage() {
         Emulator emulator = SharedEmulator.fresh();
