@@ -3,6 +3,7 @@ package io.rootaudit.cli;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.organization.PrerequisiteCheck;
+import io.rootaudit.report.EvidenceReports;
 import io.rootaudit.store.RunRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,16 +28,15 @@ final class RunPrinter {
     static void summary(PrintStream out, RunRecord run, Map<AccountStatus, Long> counts, Path folder,
                         int organizationFindings) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        long good = counts.get(AccountStatus.COMPLIANT) + counts.get(AccountStatus.EXCEPTED);
-        long assessed = good + counts.get(AccountStatus.NON_COMPLIANT) + counts.get(AccountStatus.ERROR);
+        Double rate = EvidenceReports.rate(counts);
         out.printf(Locale.ROOT, "Run %s of organization %s for %s: %d accounts%n", run.runId(), run.organizationId(),
                 run.period(), total);
         for (AccountStatus s : AccountStatus.values()) {
             out.printf(Locale.ROOT, "  %-15s %d%n", s, counts.get(s));
         }
-        out.println(assessed == 0 ? "  compliance rate: n/a (no account assessed)"
+        out.println(rate == null ? "  compliance rate: n/a (no account assessed)"
                 : String.format(Locale.ROOT, "  compliance rate: %.1f%% ((COMPLIANT + EXCEPTED) / audited or errored)",
-                        100.0 * good / assessed));
+                        100.0 * rate));
         if (organizationFindings > 0) {
             out.println("  organization-level findings: " + organizationFindings);
         }

@@ -42,7 +42,8 @@ public class PrivilegedCommands {
     private final RootCredentialRemover remover;
     private final PolicyUnlocker unlocker;
     private final RootAccessManagement management;
-    private final RootPasswordRecovery recovery;
+    private final RootPasswordRecovery passwordRecovery;
+    private final RecoveryInProgress recovery;
     private final PrivilegedActionLog actions;
     private final ExceptionRegister exceptions;
     private final RootAuditProperties.Remediation settings;
@@ -50,7 +51,8 @@ public class PrivilegedCommands {
 
     PrivilegedCommands(Preflight preflight, OrganizationDirectory directory, RootSessions sessions,
                        RootCredentialCollector collector, RootCredentialRemover remover, PolicyUnlocker unlocker,
-                       RootAccessManagement management, RootPasswordRecovery recovery, PrivilegedActionLog actions,
+                       RootAccessManagement management, RootPasswordRecovery passwordRecovery,
+                       RecoveryInProgress recovery, PrivilegedActionLog actions,
                        ExceptionRegister exceptions, RootAuditProperties properties, Clock clock) {
         this.preflight = preflight;
         this.directory = directory;
@@ -59,6 +61,7 @@ public class PrivilegedCommands {
         this.remover = remover;
         this.unlocker = unlocker;
         this.management = management;
+        this.passwordRecovery = passwordRecovery;
         this.recovery = recovery;
         this.actions = actions;
         this.exceptions = exceptions;
@@ -87,7 +90,7 @@ public class PrivilegedCommands {
                 return notConfirmed(request, caller);
             }
             RootSession session = sessions.open(accountId, TaskPolicy.CREATE_ROOT_USER_PASSWORD, SESSION);
-            boolean created = recovery.allow(session);
+            boolean created = passwordRecovery.allow(session);
             return created
                     ? record(request, caller, Outcome.Kind.DONE, "password recovery allowed: the root user of " + accountId
                             + " can now use 'Forgot password' on the sign-in page; rootaudit leaves the password alone for "
@@ -118,8 +121,7 @@ public class PrivilegedCommands {
             if (inventory.isCredentialLess()) {
                 return record(request, caller, Outcome.Kind.NO_CHANGE, "root of " + accountId + " has no credentials");
             }
-            if (inventory.password() != null && inventory.password().createdAt() != null
-                    && inventory.password().createdAt().isAfter(clock.instant().minus(settings.gracePeriod()))) {
+            if (recovery.applies(inventory, clock.instant())) {
                 return record(request, caller, Outcome.Kind.REFUSED, "root password of " + accountId + " was created "
                         + inventory.password().createdAt() + ", within the grace period of " + settings.gracePeriod()
                         + ": a recovery in progress is left alone");

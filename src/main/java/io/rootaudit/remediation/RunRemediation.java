@@ -103,7 +103,7 @@ public class RunRemediation {
             if (a.status() == AccountStatus.EXCEPTED || excepted.contains(id)) {
                 skipped.add(entry(run, a, mode, RemediationDecision.SKIPPED_EXCEPTED,
                         "an exception covers at least one finding of this account", now));
-            } else if (recoveryInProgress(a.inventory(), now)) {
+            } else if (recovery.applies(a.inventory(), now)) {
                 skipped.add(entry(run, a, mode, RemediationDecision.SKIPPED_RECOVERY_IN_PROGRESS,
                         "root password created " + a.inventory().password().createdAt() + ", within the grace period of "
                                 + settings.gracePeriod() + ": a recovery in progress is left alone", now));
@@ -134,9 +134,6 @@ public class RunRemediation {
                 && !scope.excludeAccounts().contains(a.id());
     }
 
-    private boolean recoveryInProgress(RootCredentialInventory inventory, Instant now) {
-        return recovery.applies(inventory, now);
-    }
 
     private static Entry entry(RunRecord run, StoredAccount a, String mode, RemediationDecision decision, String reason,
                                Instant now) {
