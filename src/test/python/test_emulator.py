@@ -704,6 +704,14 @@ class FaultInjectionTest(EmulatorTestCase):
         self.assertEqual("TooManyRequestsException", err["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"])
         self.assertTrue(org.list_accounts()["Accounts"])
 
+    def test_organizations_fault_targets_the_resource_account(self):
+        bare = self.org["accounts"]["bare"]
+        ctl("POST", "faults", {"action": "ListTagsForResource", "target": bare, "code": "AccessDeniedException"})
+        org = client("organizations")
+        self.assertAwsError("AccessDeniedException", 400, org.list_tags_for_resource, ResourceId=bare)
+        org.list_tags_for_resource(ResourceId=self.a1)  # another account: no fault
+        ctl("DELETE", "faults")
+
     def test_s3_fault_and_wildcard_action(self):
         ctl("POST", "faults", {"action": "*", "service": "s3", "code": "SlowDown", "status": 503, "count": 1})
         self.assertAwsError("SlowDown", 503, client("s3").list_buckets)
@@ -743,8 +751,20 @@ class ControlEndpointTest(EmulatorTestCase):
         stats = ctl("GET", "stats")
         self.assertEqual({"AssumeRoot": 1, "GetUser": 1, "GetLoginProfile": 1, "ListAccounts": 1}, stats["requests"])
         self.assertEqual(4, stats["total"])
+        self.assertEqual(0.0, stats["spanSeconds"]["GetUser"])  # one request: no span
         ctl("DELETE", "stats")
         self.assertEqual(0, ctl("GET", "stats")["total"])
+
+    def test_stats_span_from_first_to_last_request_of_an_action(self):
+        ctl("DELETE", "stats")
+        client("organizations").list_accounts()
+        time.sleep(0.3)
+        client("organizations").list_accounts()
+        stats = ctl("GET", "stats")
+        self.assertEqual(2, stats["requests"]["ListAccounts"])
+        self.assertGreaterEqual(stats["spanSeconds"]["ListAccounts"], 0.3)
+        ctl("DELETE", "stats")
+        self.assertEqual({}, ctl("GET", "stats")["spanSeconds"])
 
     def test_root_state_round_trip_and_defaults(self):
         acct = self.org["accounts"]["plain"]

@@ -81,7 +81,8 @@ POST   /_rootaudit/latency               {"millis": n} delay for every AWS reque
                                          GET -> {"millis": n}
 POST   /_rootaudit/clock                 {"advanceSeconds": n} -> {"now": iso}; GET -> {"now"}
 GET    /_rootaudit/sessions              credentials of every root session issued (test support only)
-GET    /_rootaudit/stats                 {"requests": {action: n}, "total": n}; DELETE resets
+GET    /_rootaudit/stats                 {"requests": {action: n}, "total": n, "spanSeconds": {action: s}}
+                                         (s = time from an action's first to its last request); DELETE resets
 GET    /_rootaudit/health                {"status": "ok", "port": n}
 
 Organization body (everything optional)::
@@ -104,8 +105,9 @@ Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
   "code"?, "status"?, "message"?, "count"?, "rate"?}. A request matches when the
   action (query ``Action``, the ``X-Amz-Target`` operation, or an S3 operation name
   derived from method/path) and the service (SigV4 credential scope) match and the
-  target is the AssumeRoot TargetPrincipal or the account the request's key maps
-  to (for a root session: the member account). ``count`` bounds how many requests
+  target is the AssumeRoot TargetPrincipal, the Organizations ``ResourceId`` or
+  ``AccountId`` (e.g. ListTagsForResource, DescribeAccount), or the account the
+  request's key maps to (for a root session: the member account). ``count`` bounds how many requests
   fail (absent: all), ``rate`` makes each match fail with that probability. The
   first matching fault wins. Default code/status: Throttling/400 (query),
   TooManyRequestsException/400 (JSON), RequestThrottled/400 (SQS JSON), SlowDown/503 (S3).
@@ -397,6 +399,8 @@ class EmulatorState:
             self.latency_ms = 0
             self.clock_offset = 0.0
             self.stats = Counter()
+            self.first_seen = {}  # action -> time.monotonic() of its first request since the last stats reset
+            self.last_seen = {}
 
     def now(self):
         return dt.datetime.now(UTC) + dt.timedelta(seconds=self.clock_offset)
@@ -1337,6 +1341,9 @@ class EmulatorMiddleware:
         info = self.describe_request(environ)
         with STATE.lock:
             STATE.stats[info.action] += 1
+            seen = time.monotonic()
+            STATE.first_seen.setdefault(info.action, seen)
+            STATE.last_seen[info.action] = seen
             latency = STATE.latency_ms
         if latency > 0:
             time.sleep(latency / 1000.0)
@@ -1374,7 +1381,7 @@ class EmulatorMiddleware:
             info.action = target.rsplit(".", 1)[-1]
             if info.service == "unknown":
                 info.service = "organizations" if target.startswith("AWSOrganizations") else "unknown"
-            if info.service == "sqs":  # the QueueUrl (owner account) is in the JSON body
+            if info.service in ("sqs", "organizations"):  # QueueUrl, ResourceId, AccountId are in the JSON body
                 try:
                     doc = json.loads(self._read_body(environ) or b"{}")
                 except ValueError:
@@ -1396,6 +1403,8 @@ class EmulatorMiddleware:
         info.params = params
         info.account = _indexed_account(info.access_key) if info.access_key else DEFAULT_ACCOUNT_ID
         info.targets = {info.account}
+        if info.service == "organizations":  # e.g. ListTagsForResource, DescribeAccount target a member account
+            info.targets.update(v for k, v in params.items() if k in ("ResourceId", "AccountId") and re.fullmatch(r"\d{12}", v))
         if info.action == "AssumeRoot" and params.get("TargetPrincipal"):
             m = re.search(r"(\d{12})", params["TargetPrincipal"])
             info.targets.add(m.group(1) if m else params["TargetPrincipal"])
@@ -1568,10 +1577,13 @@ class EmulatorMiddleware:
         if head == "stats":
             if method == "GET":
                 with STATE.lock:
-                    return {"requests": dict(STATE.stats), "total": sum(STATE.stats.values())}
+                    spans = {a: round(STATE.last_seen[a] - STATE.first_seen[a], 3) for a in STATE.first_seen}
+                    return {"requests": dict(STATE.stats), "total": sum(STATE.stats.values()), "spanSeconds": spans}
             if method == "DELETE":
                 with STATE.lock:
                     STATE.stats.clear()
+                    STATE.first_seen.clear()
+                    STATE.last_seen.clear()
                 return {}
         raise ControlError("no control endpoint %s /_rootaudit/%s" % (method, sub), 404)
 

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the AWS clients once, with the SDK's default credential chain, the configured region, a shared
- * connection pool sized for the audit's concurrency, and a retry strategy that rides out throttling.
+ * connection pool sized for the audit's concurrency, a client-side rate limit per API family and a retry
+ * strategy that rides out throttling.
  * Endpoint overrides ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code aws.endpointUrl})
  * are applied by the SDK itself, so the same build talks to AWS, a VPC endpoint or an emulator.
  * Clients are lazy (here and at every injection point): commands that need no AWS, such as {@code history} or
@@ -48,54 +50,56 @@ class AwsClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    StsClient stsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties) {
+    StsClient stsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
         return StsClient.builder().httpClient(http).region(region.resolve())
-                .overrideConfiguration(overrides(properties)).build();
+                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.STS))).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    IamClient iamClient(SdkHttpClient http, RootAuditProperties properties) {
+    IamClient iamClient(SdkHttpClient http, RootAuditProperties properties, RateLimiters limiters) {
         // IAM is a global service: its endpoint lives in aws-global whatever region the audit runs in.
         return IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL)
-                .overrideConfiguration(overrides(properties)).build();
+                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.IAM))).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OrganizationsClient organizationsClient(SdkHttpClient http, RootAuditProperties properties) {
+    OrganizationsClient organizationsClient(SdkHttpClient http, RootAuditProperties properties, RateLimiters limiters) {
         return OrganizationsClient.builder().httpClient(http).region(Region.AWS_GLOBAL)
-                .overrideConfiguration(overrides(properties)).build();
+                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.ORGANIZATIONS))).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    S3Client s3Client(SdkHttpClient http, AwsRegion region, RootAuditProperties properties) {
+    S3Client s3Client(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
         return S3Client.builder().httpClient(http).region(region.resolve())
                 .forcePathStyle(properties.report().s3().pathStyle() != null ? properties.report().s3().pathStyle()
                         : EndpointOverrides.isOverridden("S3"))
-                .overrideConfiguration(overrides(properties)).build();
+                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.S3))).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    SqsClient sqsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties) {
-        return SqsClient.builder().httpClient(http).region(region.resolve()).overrideConfiguration(overrides(properties)).build();
+    SqsClient sqsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
+        return SqsClient.builder().httpClient(http).region(region.resolve()).overrideConfiguration(overrides(properties, limiters.of(ApiFamily.SQS))).build();
     }
 
     /**
-     * Standard retries with exponential, jittered backoff. The retry circuit breaker is off: under sustained
-     * throttling it would stop retrying after a few hundred retries across all threads and turn healthy
-     * accounts into errors, while backing off is exactly what throttling asks for.
+     * Standard retries with exponential, jittered backoff, behind the family's client-side rate limit (see
+     * {@link RateLimitedRetryStrategy}). The retry circuit breaker is off: under sustained throttling it would stop
+     * retrying after a few hundred retries across all threads and turn healthy accounts into errors, while backing
+     * off and slowing down is exactly what throttling asks for.
      */
-    private static ClientOverrideConfiguration overrides(RootAuditProperties properties) {
+    private static ClientOverrideConfiguration overrides(RootAuditProperties properties, AdaptiveRateLimiter limiter) {
+        RetryStrategy standard = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(properties.aws().maxAttempts())
+                .circuitBreakerEnabled(false)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(10)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(20)))
+                .build();
         return ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(properties.aws().maxAttempts())
-                        .circuitBreakerEnabled(false)
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(10)))
-                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(20)))
-                        .build())
+                .retryStrategy(new RateLimitedRetryStrategy(standard, limiter))
                 .build();
     }
 }

@@ -28,11 +28,18 @@ import tools.jackson.databind.JsonNode;
  * {@code benchmark-audit}: the audit's throughput against the bundled emulator. Seeds N synthetic accounts,
  * measures the emulator's own capacity for the audit's calls with a minimal client (no rootaudit code), runs the
  * full job (audit and evidence pack), and prints wall time, accounts/s, AWS requests per account, peak heap, the
- * ratio to the emulator's capacity and, with injected latency, to the latency-bound ideal time.
+ * ratio to the emulator's capacity and, with injected latency, to the latency-bound ideal time. With a throttling
+ * rate it then runs the same job again under injected throttling and prints the slowdown.
  */
 final class BenchmarkAuditCommand {
 
     private static final int CAPACITY_SAMPLE = 300;
+
+    /** The emulator has no Organizations quota; AWS's (about 10 tag reads/s) would make tags alone take N / 8 s. */
+    private static final String EMULATOR_ORGANIZATIONS_RATE = "--rootaudit.aws.rate-limits.organizations=1000";
+
+    private static final List<String> AUDIT_ACTIONS = List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys",
+            "GetAccessKeyLastUsed", "ListSigningCertificates", "ListMFADevices");
 
     int run(int accounts, int latencyMs, int concurrency, double throttleRate, List<String> springArgs) throws Exception {
         try (Emulator emulator = Emulator.start()) {
@@ -41,62 +48,92 @@ final class BenchmarkAuditCommand {
             long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
             emulator.latency(latencyMs);
             Capacity capacity = capacity(emulator, Math.min(accounts, CAPACITY_SAMPLE), concurrency);
+            List<String> args = new ArrayList<>(List.of("--rootaudit.aws.region=us-east-1",
+                    "--rootaudit.audit.concurrency=" + concurrency));
+            if (springArgs.stream().noneMatch(a -> a.startsWith("--rootaudit.aws.rate-limits.organizations="))) {
+                args.add(EMULATOR_ORGANIZATIONS_RATE);
+            }
+            args.addAll(springArgs);
+            emulator.pointAwsSdkHere("benchmark");
+            Job job = job(emulator, args);
+            int audited = accounts - accounts / 200;
+            print(accounts, audited, latencyMs, concurrency, seedMs, capacity, job);
             if (throttleRate > 0) {
-                for (String action : List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys",
-                        "GetAccessKeyLastUsed", "ListSigningCertificates", "ListMFADevices")) {
+                for (String action : AUDIT_ACTIONS) {
                     emulator.addFault(Map.of("action", action, "code", "Throttling", "status", 400, "rate", throttleRate));
                 }
+                Job throttled = job(emulator, args);
+                long fired = 0;
+                for (JsonNode fault : emulator.faults().get("faults")) {
+                    fired += fault.get("fired").asLong();
+                }
+                emulator.clearFaults();
+                printThrottled(audited, throttleRate, job, throttled, fired);
+                return throttled.exitCode();
             }
-            emulator.resetStats();
-            Path work = Files.createTempDirectory("rootaudit-benchmark-audit");
-            emulator.pointAwsSdkHere("benchmark");
-            List<String> args = new ArrayList<>(List.of("--rootaudit.database-path=" + work.resolve("db/rootaudit"),
-                    "--rootaudit.report.local-dir=" + work.resolve("reports"), "--rootaudit.aws.region=us-east-1",
-                    "--rootaudit.audit.concurrency=" + concurrency));
-            args.addAll(springArgs);
-            HeapPeak.reset();
-            long start = System.nanoTime();
-            int code = Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long heapMb = HeapPeak.bytes() >> 20;
-            JsonNode stats = emulator.stats();
-            int audited = accounts - accounts / 200;
-            print(accounts, audited, latencyMs, concurrency, throttleRate, seedMs, capacity, seconds, stats, heapMb, code);
-            return code;
+            return job.exitCode();
         }
     }
 
-    private void print(int accounts, int audited, int latencyMs, int concurrency, double throttleRate, long seedMs,
-                       Capacity capacity, double seconds, JsonNode stats, long heapMb, int code) {
-        long total = stats.get("total").asLong();
-        long auditCalls = 0;
-        for (String a : List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys", "GetAccessKeyLastUsed",
-                "ListSigningCertificates", "ListMFADevices")) {
-            auditCalls += stats.get("requests").path(a).asLong();
+    /** One full job (audit and evidence pack) in a fresh database and report folder. */
+    private Job job(Emulator emulator, List<String> settings) throws Exception {
+        emulator.resetStats();
+        Path work = Files.createTempDirectory("rootaudit-benchmark-audit");
+        List<String> args = new ArrayList<>(List.of("--rootaudit.database-path=" + work.resolve("db/rootaudit"),
+                "--rootaudit.report.local-dir=" + work.resolve("reports")));
+        args.addAll(settings);
+        HeapPeak.resetHighWater();
+        long start = System.nanoTime();
+        int code = Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats());
+    }
+
+    private record Job(int exitCode, double seconds, long heapMb, JsonNode stats) {
+        long auditCalls() {
+            long calls = 0;
+            for (String a : AUDIT_ACTIONS) {
+                calls += stats.get("requests").path(a).asLong();
+            }
+            return calls;
         }
-        double rate = audited / seconds;
+    }
+
+    private void print(int accounts, int audited, int latencyMs, int concurrency, long seedMs, Capacity capacity, Job job) {
+        long total = job.stats().get("total").asLong();
+        double rate = audited / job.seconds();
         // credential-less accounts need 2 dependent round trips (AssumeRoot, then the parallel reads); with keys 3
         double roundTrips = 2.0 + accounts / 20.0 / accounts;
         double ideal = latencyMs == 0 ? 0 : audited * roundTrips * latencyMs / 1000.0 / concurrency;
-        System.out.printf(Locale.ROOT, "%n=== benchmark-audit: %d accounts (%d audited), latency %d ms, concurrency %d%s ===%n",
-                accounts, audited, latencyMs, concurrency, throttleRate > 0 ? ", throttling " + (int) (throttleRate * 100) + "%" : "");
+        System.out.printf(Locale.ROOT, "%n=== benchmark-audit: %d accounts (%d audited), latency %d ms, concurrency %d ===%n",
+                accounts, audited, latencyMs, concurrency);
         System.out.printf(Locale.ROOT, "seeding the emulator            %8d ms%n", seedMs);
-        System.out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%n", seconds, code);
+        System.out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%n", job.seconds(), job.exitCode());
         System.out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", rate);
         System.out.printf(Locale.ROOT, "AWS requests per account        %8.2f   (audit calls %.2f, incl. Organizations %.2f)%n",
-                auditCalls / (double) audited, auditCalls / (double) audited, total / (double) accounts);
-        System.out.printf(Locale.ROOT, "peak heap                       %8d MB  (max %d MB)%n", heapMb,
+                job.auditCalls() / (double) audited, job.auditCalls() / (double) audited, total / (double) accounts);
+        System.out.printf(Locale.ROOT, "peak heap                       %8d MB  (max %d MB)%n", job.heapMb(),
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "emulator capacity (minimal client, same calls, %d threads): %.1f accounts/s, %.0f requests/s%n",
                 concurrency, capacity.accountsPerSecond(), capacity.requestsPerSecond());
         System.out.printf(Locale.ROOT, "job / emulator capacity         %8.0f %%%n", 100 * rate / capacity.accountsPerSecond());
         if (latencyMs > 0) {
             System.out.printf(Locale.ROOT, "latency-bound ideal (N x %.2f round trips x %d ms / %d) %.1f s; job / ideal %.2fx%n",
-                    roundTrips, latencyMs, concurrency, ideal, seconds / ideal);
+                    roundTrips, latencyMs, concurrency, ideal, job.seconds() / ideal);
             if (capacity.accountsPerSecond() < audited / ideal) {
                 System.out.println("note: the emulator's capacity is below the latency-bound ideal rate, so it, not the tool, bounds this run");
             }
         }
+    }
+
+    private void printThrottled(int audited, double throttleRate, Job base, Job throttled, long fired) {
+        System.out.printf(Locale.ROOT, "%n--- the same job with %.0f %% of AssumeRoot and IAM requests throttled ---%n", throttleRate * 100);
+        System.out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%s%n", throttled.seconds(), throttled.exitCode(),
+                throttled.exitCode() == ExitCode.NOT_AUDITED.code() ? " (some accounts ended in ERROR)" : " (no account in ERROR)");
+        System.out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", audited / throttled.seconds());
+        System.out.printf(Locale.ROOT, "throttled responses             %8d   of %d audit requests%n", fired, throttled.auditCalls());
+        System.out.printf(Locale.ROOT, "slowdown                        %8.2fx  (%.1f s vs %.1f s unthrottled)%n",
+                throttled.seconds() / base.seconds(), throttled.seconds(), base.seconds());
     }
 
     private record Capacity(double accountsPerSecond, double requestsPerSecond) {}

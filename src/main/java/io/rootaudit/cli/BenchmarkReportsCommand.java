@@ -84,7 +84,7 @@ class BenchmarkReportsCommand {
                     a.findings().stream().map(f -> new AssessedFinding(new Finding(f.ruleId(), f.severity(), f.detail(),
                             f.resource()), f.exceptionReference())).toList(), a.auditedAt() == null ? Instant.now() : a.auditedAt()));
         }
-        store.insertSnapshot(runId, accounts, settled);
+        store.insertSnapshot(runId, accounts, settled, false);
         for (int i = 0; i < results.size(); i += 1000) {
             store.saveResults(runId, results.subList(i, Math.min(i + 1000, results.size())));
         }

@@ -33,7 +33,8 @@ final class Help {
                              From the management account: trusted access for IAM, RootCredentialsManagement, RootSessions
 
                   benchmark-audit  Audit N synthetic accounts in the bundled emulator and print throughput,
-                             requests per account, peak heap and the emulator's own capacity
+                             requests per account, peak heap and the emulator's own capacity; with
+                             --throttle-rate, run it again under that much throttling and print the slowdown
                              [--accounts 1000] [--latency-ms 0] [--concurrency 16] [--throttle-rate 0.3]
                   benchmark-reports  Render the evidence pack of N synthetic accounts and print time and
                              peak heap per artifact [--accounts 10000]

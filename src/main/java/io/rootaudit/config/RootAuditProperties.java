@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,11 +61,27 @@ public record RootAuditProperties(
      *     empty = the SDK's region chain ({@code AWS_REGION}, profile)
      * @param maxAttempts attempts per AWS request, including the first, before a throttled or failed
      *     request counts as the account's error
+     * @param rateLimits client-side request rates per API family
      */
     public record Aws(
             @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d", message = "must be a region code such as us-east-1 (AssumeRoot needs a regional STS endpoint)")
             String region,
-            @Min(1) @Max(20) @DefaultValue("10") int maxAttempts) {}
+            @Min(1) @Max(20) @DefaultValue("10") int maxAttempts,
+            @Valid @NotNull @DefaultValue RateLimits rateLimits) {}
+
+    /**
+     * Requests per second rootaudit sends to each AWS API family, across all threads, first attempts and retries
+     * alike. The defaults stay below AWS's documented quotas where AWS publishes them; the README says which.
+     *
+     * @param adaptive slow a family down when AWS throttles it and speed it up again when it stops
+     */
+    public record RateLimits(
+            @Positive @DefaultValue("40") double sts,
+            @Positive @DefaultValue("200") double iam,
+            @Positive @DefaultValue("8") double organizations,
+            @Positive @DefaultValue("50") double s3,
+            @Positive @DefaultValue("10") double sqs,
+            @DefaultValue("true") boolean adaptive) {}
 
     /**
      * Which accounts are in scope. Out-of-scope accounts are not listed at all.

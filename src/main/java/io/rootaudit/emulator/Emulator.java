@@ -181,6 +181,11 @@ public final class Emulator implements AutoCloseable {
         return post("faults", fault);
     }
 
+    /** The injected faults, each with how often it {@code fired}. */
+    public JsonNode faults() {
+        return send("GET", "faults", null);
+    }
+
     public void clearFaults() {
         send("DELETE", "faults", null);
     }

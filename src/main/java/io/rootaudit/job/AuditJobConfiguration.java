@@ -1,6 +1,7 @@
 package io.rootaudit.job;
 
 import io.rootaudit.audit.RootCredentialCollector;
+import io.rootaudit.aws.RateLimiters;
 import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.AccountScorer;
@@ -42,8 +43,10 @@ class AuditJobConfiguration {
     static final String RUN_ID = "runId";
 
     @Bean
-    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step remediationStep, Step resultsStep) {
+    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step remediationStep, Step resultsStep,
+                     RateLimiters rateLimiters) {
         return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).next(auditStep).next(remediationStep).next(resultsStep)
+                .listener(new ThrottlingReport(rateLimiters))
                 .build();
     }
 
@@ -65,7 +68,8 @@ class AuditJobConfiguration {
     @StepScope
     SnapshotTasklet snapshotTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store,
                                     OrganizationDirectory directory, RootAuditProperties properties) {
-        return new SnapshotTasklet(runId, store, directory, properties.scope());
+        return new SnapshotTasklet(runId, store, directory, properties.scope(),
+                new AccountTagReader(store, directory, Duration.ofSeconds(5)));
     }
 
     /**

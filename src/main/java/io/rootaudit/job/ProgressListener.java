@@ -81,12 +81,6 @@ class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutio
     /** Counted in the store (one indexed count per log line), which stays right across restarts. */
     private String line(String prefix) {
         long done = total - store.countPending(runId);
-        long doneThisRun = done - alreadyDone;
-        double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 0.001);
-        double rate = doneThisRun / seconds;
-        long left = Math.max(total - done, 0);
-        String eta = rate > 0 ? Duration.ofSeconds((long) (left / rate)).toString().substring(2).toLowerCase(Locale.ROOT) : "?";
-        return String.format(Locale.ROOT, "%s: %d/%d accounts (%.0f%%), %.1f accounts/s, ETA %s",
-                prefix, done, total, total == 0 ? 100.0 : 100.0 * done / total, rate, eta);
+        return ProgressLine.format(prefix, done, total, done - alreadyDone, System.nanoTime() - startNanos);
     }
 }

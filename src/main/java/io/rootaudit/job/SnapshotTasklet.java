@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -23,33 +20,50 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Fixes the set of accounts a run audits: walks the OU tree once, keeps the accounts in scope, reads their
- * tags, and stores them with the run. A restarted run audits exactly this set, and the report can say how
+ * Fixes the set of accounts a run audits: walks the OU tree once, keeps the accounts in scope and stores them
+ * with the run, then reads their tags (resumably: a restart reads only the tags still missing). A restarted run audits exactly this set, and the report can say how
  * many accounts were in scope. The management account and inactive accounts are settled here.
  */
 class SnapshotTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotTasklet.class);
-    private static final int TAG_READERS = 8;
 
     private final String runId;
     private final RunStore store;
     private final OrganizationDirectory directory;
     private final RootAuditProperties.Scope scope;
+    private final AccountTagReader tags;
+    private boolean snapshotKnown;
 
-    SnapshotTasklet(String runId, RunStore store, OrganizationDirectory directory, RootAuditProperties.Scope scope) {
+    SnapshotTasklet(String runId, RunStore store, OrganizationDirectory directory, RootAuditProperties.Scope scope,
+                    AccountTagReader tags) {
         this.runId = runId;
         this.store = store;
         this.directory = directory;
         this.scope = scope;
+        this.tags = tags;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (store.hasSnapshot(runId)) {
-            log.info("Account snapshot of run {} already taken: {} accounts", runId, store.countAccounts(runId));
-            return RepeatStatus.FINISHED;
+        if (!store.hasSnapshot(runId)) {
+            takeSnapshot();
+            snapshotKnown = true;
+            return RepeatStatus.CONTINUABLE; // commits the snapshot before the slow part, the tags
         }
+        if (!snapshotKnown) {
+            snapshotKnown = true;
+            log.info("Account snapshot of run {} already taken: {} accounts", runId, store.countAccounts(runId));
+        }
+        try {
+            return RepeatStatus.continueIf(tags.readNextBatch(runId)); // each batch in its own transaction
+        } catch (RuntimeException | InterruptedException e) {
+            tags.close();
+            throw e;
+        }
+    }
+
+    private void takeSnapshot() {
         RunRecord run = store.run(runId).orElseThrow();
         OuTree tree = directory.readOuTree();
         for (String ou : scope.organizationalUnits()) {
@@ -64,9 +78,8 @@ class SnapshotTasklet implements Tasklet {
                 accounts.add(a);
             }
         });
-        List<Account> tagged = scope.readTags() ? withTags(accounts) : accounts;
         Map<String, Settled> settled = new HashMap<>();
-        for (Account a : tagged) {
+        for (Account a : accounts) {
             if (a.id().equals(run.managementAccountId())) {
                 settled.put(a.id(), new Settled(AccountStatus.NOT_APPLICABLE, "management account: sts:AssumeRoot cannot "
                         + "target it; attest its root user from inside the account (iam:GetAccountSummary)"));
@@ -74,10 +87,9 @@ class SnapshotTasklet implements Tasklet {
                 settled.put(a.id(), new Settled(AccountStatus.SKIPPED, "account state is " + a.state()));
             }
         }
-        store.insertSnapshot(runId, tagged, settled);
-        log.info("Account snapshot of run {}: {} accounts in scope, {} to audit", runId, tagged.size(),
-                tagged.size() - settled.size());
-        return RepeatStatus.FINISHED;
+        store.insertSnapshot(runId, accounts, settled, scope.readTags());
+        log.info("Account snapshot of run {}: {} accounts in scope, {} to audit", runId, accounts.size(),
+                accounts.size() - settled.size());
     }
 
     private boolean inScope(String accountId) {
@@ -85,21 +97,4 @@ class SnapshotTasklet implements Tasklet {
                 && !scope.excludeAccounts().contains(accountId);
     }
 
-    /** Tags cost one call per account; eight readers in parallel keep it short without crowding Organizations. */
-    private List<Account> withTags(List<Account> accounts) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(TAG_READERS);
-        try {
-            List<Future<Account>> futures = new ArrayList<>();
-            for (Account a : accounts) {
-                futures.add(pool.submit(() -> a.withTags(directory.tags(a.id()))));
-            }
-            List<Account> result = new ArrayList<>(accounts.size());
-            for (Future<Account> f : futures) {
-                result.add(f.get());
-            }
-            return result;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -118,9 +118,10 @@ public class RunStore {
      * Stores the in-scope accounts of a run. Accounts that are not audited get their final status right away.
      *
      * @param initial status and reason per account id for accounts settled without an audit (management, suspended)
+     * @param tagsPending store no tags yet: {@link #saveTags} fills them in later, resumably
      */
     @Transactional
-    public void insertSnapshot(String runId, List<Account> accounts, Map<String, Settled> initial) {
+    public void insertSnapshot(String runId, List<Account> accounts, Map<String, Settled> initial, boolean tagsPending) {
         template.batchUpdate("""
                 INSERT INTO ra_account (run_id, account_id, name, email, ou_id, ou_path, state, joined_at, tags_json,
                                         status, status_reason, ou_id_path)
@@ -134,11 +135,28 @@ public class RunStore {
             ps.setString(6, a.ouPath());
             ps.setString(7, a.state());
             ps.setObject(8, ts(a.joinedAt()));
-            ps.setString(9, json.writeValueAsString(a.tags()));
+            ps.setString(9, tagsPending ? null : json.writeValueAsString(a.tags()));
             ps.setString(10, settled == null ? null : settled.status().name());
             ps.setString(11, settled == null ? null : clip(settled.reason()));
             ps.setString(12, a.ouIdPath());
         });
+    }
+
+    /** Accounts of the snapshot whose tags are still to be read, in account id order. */
+    public List<String> accountsWithoutTags(String runId) {
+        return jdbc.sql("SELECT account_id FROM ra_account WHERE run_id = ? AND tags_json IS NULL ORDER BY account_id")
+                .param(runId).query(String.class).list();
+    }
+
+    /** Stores the tags of some accounts of the snapshot (account id to tags). */
+    @Transactional
+    public void saveTags(String runId, Map<String, Map<String, String>> tagsByAccount) {
+        template.batchUpdate("UPDATE ra_account SET tags_json = ? WHERE run_id = ? AND account_id = ?",
+                List.copyOf(tagsByAccount.entrySet()), 500, (ps, e) -> {
+                    ps.setString(1, json.writeValueAsString(e.getValue()));
+                    ps.setString(2, runId);
+                    ps.setString(3, e.getKey());
+                });
     }
 
     /** A verdict known without auditing, with the reason shown in reports. */

@@ -27,6 +27,8 @@ class ConfigurationValidationTest {
             "--rootaudit.scope.include-accounts=12345   | rootaudit.scope.include-accounts[0]: must be a 12-digit account id",
             "--rootaudit.scope.organizational-units=eu  | must be an OU id",
             "--rootaudit.aws.region=Europe              | rootaudit.aws.region: must be a region code",
+            "--rootaudit.aws.rate-limits.sts=0          | rootaudit.aws.rate-limits.sts: must be greater than 0",
+            "--rootaudit.aws.rate-limits.iam=fast       | rootaudit.aws.rate-limits.iam",
             "--rootaudit.audit.concurency=4             | unknown property [rootaudit.audit.concurency]",
             "--spring.config.additional-location=/nonexistent/rootaudit.yml | /nonexistent/rootaudit.yml",
             "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist"})
@@ -51,6 +53,15 @@ class ConfigurationValidationTest {
         Invocation run = Invocation.run(null, work, "audit", "--rootaudit.exceptions-file=" + file);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("entry 1").contains("no-such-rule");
+    }
+
+    /** A user starts from the documented example file: as shipped, it must be accepted. */
+    @Test
+    void theExampleConfigurationFileIsValid() {
+        Invocation run = Invocation.run(null, work, "history",
+                "--spring.config.additional-location=file:config/application.example.yml");
+        assertThat(run.err()).doesNotContain("invalid configuration");
+        assertThat(run.exitCode()).isZero();
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,15 @@ class ResilienceIntegrationTest {
         assertThat(run.results().get("summary").get("byStatus").get("ERROR").asInt()).isZero();
         // the faults really fired: more AssumeRoot requests than accounts
         assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isGreaterThan(20);
+        // and both families slowed down: the adaptive limit went below the configured one
+        for (String family : List.of("sts", "iam")) {
+            Matcher m = Pattern.compile("AWS request rate, " + family
+                    + ": [\\d,]+ requests, ([\\d,]+) throttled, rate [\\d.]+/s now \\(limit (\\d+)/s, lowest ([\\d.]+)/s\\)")
+                    .matcher(run.out());
+            assertThat(m.find()).as("throttling report for %s in:%n%s", family, run.out()).isTrue();
+            assertThat(Integer.parseInt(m.group(1).replace(",", ""))).isPositive();
+            assertThat(Double.parseDouble(m.group(3))).isLessThan(Double.parseDouble(m.group(2)));
+        }
     }
 
     @Test

@@ -1,0 +1,103 @@
+package io.rootaudit.job;
+
+import io.rootaudit.organization.OrganizationDirectory;
+import io.rootaudit.store.RunStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the tags of the snapshot's accounts that have none stored yet, one batch per call. Organizations allows
+ * about ten ListTagsForResource calls a second, so a 10,000-account organization takes over a quarter of an hour
+ * here: each batch is committed on its own (a killed run goes on where it stopped) and progress is logged.
+ */
+class AccountTagReader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountTagReader.class);
+    private static final int READERS = 8;
+    static final int BATCH = 100;
+
+    private final RunStore store;
+    private final OrganizationDirectory directory;
+    private final long intervalNanos;
+    private ExecutorService pool;
+    private int total = -1;
+    private int done;
+    private long start;
+    private long lastLog;
+
+    AccountTagReader(RunStore store, OrganizationDirectory directory, Duration progressInterval) {
+        this.store = store;
+        this.directory = directory;
+        this.intervalNanos = progressInterval.toNanos();
+    }
+
+    /** Reads and stores the tags of up to {@value #BATCH} accounts; true while more are missing. */
+    boolean readNextBatch(String runId) throws InterruptedException {
+        List<String> pending = store.accountsWithoutTags(runId);
+        if (total < 0) {
+            total = pending.size();
+            start = System.nanoTime();
+            lastLog = start;
+            if (total > 0) {
+                log.info("Reading the tags of {} accounts (one Organizations request each)", total);
+            }
+        }
+        if (pending.isEmpty()) {
+            close();
+            return false;
+        }
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(READERS);
+        }
+        List<String> batch = pending.subList(0, Math.min(BATCH, pending.size()));
+        List<Future<Map<String, String>>> futures = new ArrayList<>(batch.size());
+        for (String id : batch) {
+            futures.add(pool.submit(() -> directory.tags(id)));
+        }
+        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            tags.put(batch.get(i), get(futures.get(i)));
+        }
+        store.saveTags(runId, tags);
+        done += batch.size();
+        long now = System.nanoTime();
+        boolean more = pending.size() > batch.size();
+        if (now - lastLog >= intervalNanos || !more) {
+            lastLog = now;
+            log.info(progress(now));
+        }
+        if (!more) {
+            close();
+        }
+        return more;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+    }
+
+    private static Map<String, String> get(Future<Map<String, String>> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String progress(long now) {
+        return ProgressLine.format("Tags", done, total, done, now - start);
+    }
+}

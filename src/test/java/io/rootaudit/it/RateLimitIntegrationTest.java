@@ -1,0 +1,64 @@
+package io.rootaudit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootaudit.emulator.Emulator;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Client-side rate limits per API family, seen from the emulator's side of real HTTP. */
+class RateLimitIntegrationTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void eachApiFamilyIsHeldToItsConfiguredRate() {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(16));
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.audit.concurrency=8",
+                "--rootaudit.aws.rate-limits.sts=5", "--rootaudit.aws.rate-limits.organizations=5");
+        assertThat(run.exitCode()).isZero();
+        JsonNode stats = emulator.stats();
+        // 16 AssumeRoot at 5/s with a burst of 5 (which preflight's GetCallerIdentity also draws on): >= 11 x 200 ms
+        assertThat(stats.get("requests").get("AssumeRoot").asInt()).isEqualTo(16);
+        assertThat(stats.get("spanSeconds").get("AssumeRoot").asDouble()).isGreaterThanOrEqualTo(2.0);
+        // 17 tag reads (management account too) after the listings used up the burst: >= 16 x 200 ms
+        assertThat(stats.get("requests").get("ListTagsForResource").asInt()).isEqualTo(17);
+        assertThat(stats.get("spanSeconds").get("ListTagsForResource").asDouble()).isGreaterThanOrEqualTo(2.8);
+        // IAM keeps its default (200/s): its reads are not spread out the same way
+        assertThat(run.out()).containsPattern("AWS request rate, sts: \\d+ requests, 0 throttled, .*limit 5/s")
+                .containsPattern("AWS request rate, organizations: \\d+ requests, 0 throttled, .*limit 5/s")
+                .doesNotContain("AWS request rate, iam:");
+    }
+
+    /**
+     * Tags are committed in batches of 100: a run whose tag read fails at account 150 keeps the first 100, and the
+     * same command afterwards reads only the rest.
+     */
+    @Test
+    void tagsAlreadyReadAreKeptWhenTheSnapshotFailsAndTheRestIsReadOnResume() throws Exception {
+        Emulator emulator = SharedEmulator.fresh();
+        emulator.createOrganization(Orgs.simple(160));
+        emulator.addFault(Map.of("action", "ListTagsForResource", "target", "310000000150", "code", "AccessDeniedException",
+                "status", 400, "message", "not allowed"));
+        String[] args = {"audit", "--rootaudit.aws.rate-limits.organizations=1000"};
+        Invocation failed = Invocation.run(emulator, work, args);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.out()).contains("Reading the tags of 161 accounts");
+        assertThat(failed.count("SELECT COUNT(*) FROM ra_account WHERE tags_json IS NOT NULL")).isEqualTo(100);
+        assertThat(emulator.stats().get("requests").has("AssumeRoot")).isFalse();
+
+        emulator.clearFaults();
+        emulator.resetStats();
+        Invocation resumed = Invocation.run(emulator, work, args);
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(resumed.out()).contains("already taken: 161 accounts").contains("Reading the tags of 61 accounts");
+        assertThat(emulator.stats().get("requests").get("ListTagsForResource").asInt()).isEqualTo(61);
+        assertThat(resumed.results().get("accounts").size()).isEqualTo(161);
+        assertThat(resumed.count("SELECT COUNT(*) FROM ra_account WHERE tags_json IS NULL")).isZero();
+    }
+}
