@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.organizations.model.DelegatedAdministrato
 import software.amazon.awssdk.services.organizations.model.EnabledServicePrincipal;
 import software.amazon.awssdk.services.organizations.model.Organization;
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.Parent;
+import software.amazon.awssdk.services.organizations.model.ParentType;
 import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.Tag;
 
@@ -107,6 +109,23 @@ public class OrganizationDirectory {
         } catch (software.amazon.awssdk.services.organizations.model.AccountNotFoundException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** The account with the ids of its OUs from the root down: ListParents up to the root, one call per level. */
+    public Account withOuIdPath(Account a) {
+        Deque<String> ids = new ArrayDeque<>();
+        String child = a.id();
+        while (true) {
+            String childId = child;
+            Parent parent = organizations.listParents(r -> r.childId(childId)).parents().get(0);
+            ids.addFirst(parent.id());
+            if (parent.type() == ParentType.ROOT) {
+                break;
+            }
+            child = parent.id();
+        }
+        return new Account(a.id(), a.name(), a.email(), ids.getLast(), a.ouPath(), String.join("/", ids), a.state(),
+                a.joinedAt(), a.tags());
     }
 
     /** The tags of one account, sorted by key. */

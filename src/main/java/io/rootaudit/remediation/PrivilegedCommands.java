@@ -252,18 +252,8 @@ public class PrivilegedCommands {
     }
 
     private boolean inRemediationScope(Account a) {
-        RootAuditProperties.Scope scope = settings.scope();
-        if (!scope.includeAccounts().isEmpty() && !scope.includeAccounts().contains(a.id())
-                || scope.excludeAccounts().contains(a.id())) {
-            return false;
-        }
-        if (scope.organizationalUnits().isEmpty()) {
-            return true;
-        }
-        OrganizationDirectory.OuTree tree = directory.readOuTree();
-        java.util.Set<String> inScope = new java.util.HashSet<>();
-        directory.accountsUnder(tree, tree.subtree(scope.organizationalUnits()), account -> inScope.add(account.id()));
-        return inScope.contains(a.id());
+        RemediationScope scope = new RemediationScope(settings.scope());
+        return scope.includes(scope.restrictsOus() ? directory.withOuIdPath(a) : a);
     }
 
     private Outcome notConfirmed(Request request, String caller) {

@@ -97,7 +97,7 @@ public class RunRemediation {
         store.forEachAccount(run.runId(), a -> {
             String id = a.account().id();
             boolean candidate = a.status() == AccountStatus.NON_COMPLIANT || a.status() == AccountStatus.EXCEPTED;
-            if (!candidate || id.equals(run.managementAccountId()) || !inScope(a.account())) {
+            if (!candidate || id.equals(run.managementAccountId()) || !new RemediationScope(settings.scope()).includes(a.account())) {
                 return;
             }
             if (a.status() == AccountStatus.EXCEPTED || excepted.contains(id)) {
@@ -127,12 +127,6 @@ public class RunRemediation {
                 eligible.size() > settings.maxAccounts() ? 0 : eligible.size(), plan.size() - eligible.size());
     }
 
-    private boolean inScope(Account a) {
-        RootAuditProperties.Scope scope = settings.scope();
-        return (scope.organizationalUnits().isEmpty() || scope.organizationalUnits().stream().anyMatch(a::isUnder))
-                && (scope.includeAccounts().isEmpty() || scope.includeAccounts().contains(a.id()))
-                && !scope.excludeAccounts().contains(a.id());
-    }
 
 
     private static Entry entry(RunRecord run, StoredAccount a, String mode, RemediationDecision decision, String reason,

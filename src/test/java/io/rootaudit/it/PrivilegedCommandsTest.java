@@ -113,6 +113,26 @@ class PrivilegedCommandsTest {
         assertThat(done.count("SELECT COUNT(*) FROM ra_privileged_action")).isEqualTo(4);
     }
 
+    /** The command keeps to rootaudit.remediation.scope like the run does, nested OUs included (found with ListParents). */
+    @Test
+    void deleteRootCredentialsStaysInsideTheRemediationScope() {
+        emulator = SharedEmulator.fresh();
+        String alpha = emulator.createOrganization(Orgs.simple(3)).get("ous").get("a").asString();
+        Map<String, Object> key = Map.of("accessKeys", List.of(Map.of("status", "Active", "createDate", "2024-01-01T00:00:00Z")));
+        emulator.setRootState(MEMBER, key); // in Beta, inside Alpha
+        emulator.setRootState(OTHER, key); // in Gamma
+        String scope = "--rootaudit.remediation.scope.organizational-units=" + alpha;
+
+        Invocation outside = Invocation.run(emulator, work, "delete-root-credentials", "--account", OTHER, "--yes", scope);
+        assertThat(outside.exitCode()).isEqualTo(2);
+        assertThat(outside.err()).contains("outside rootaudit.remediation.scope");
+        assertThat(emulator.rootState(OTHER).get("accessKeys")).hasSize(1);
+
+        Invocation inside = Invocation.run(emulator, work, "delete-root-credentials", "--account", MEMBER, "--yes", scope);
+        assertThat(inside.exitCode()).isZero();
+        assertThat(emulator.rootState(MEMBER).get("accessKeys")).isEmpty();
+    }
+
     @Test
     void unlockS3BucketPolicyShowsThenDeletesIt() {
         emulator.createBucket(MEMBER, "locked-bucket", LOCKED_OUT);
