@@ -717,6 +717,25 @@ class FaultInjectionTest(EmulatorTestCase):
         self.assertAwsError("SlowDown", 503, client("s3").list_buckets)
         client("s3").list_buckets()
 
+    def test_per_second_fault_is_a_quota(self):
+        ctl("POST", "faults", {"action": "ListRoots", "code": "TooManyRequestsException", "perSecond": 5})
+        org = client("organizations")
+        outcomes = []
+        for _ in range(12):  # far faster than 5/s: the burst of 5 passes, the rest is throttled
+            try:
+                org.list_roots()
+                outcomes.append("ok")
+            except org.exceptions.TooManyRequestsException:
+                outcomes.append("throttled")
+        self.assertEqual(5, outcomes.count("ok"), outcomes)
+        time.sleep(0.5)  # refills 2.5 tokens
+        org.list_roots()
+        org.list_roots()
+        self.assertAwsError("TooManyRequestsException", 400, org.list_roots)
+        ctl("DELETE", "faults")
+        err = ctl("POST", "faults", {"action": "ListRoots", "perSecond": 0}, expect=400)
+        self.assertIn("perSecond", json.dumps(err))
+
     def test_rate_fault(self):
         ctl("POST", "faults", {"action": "ListRoots", "code": "TooManyRequestsException", "rate": 0.5})
         failures = 0

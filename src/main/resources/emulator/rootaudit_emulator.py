@@ -102,13 +102,15 @@ Organization body (everything optional)::
   already exists (reset first); on a 400 nothing is left behind.
 
 Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
-  "code"?, "status"?, "message"?, "count"?, "rate"?}. A request matches when the
+  "code"?, "status"?, "message"?, "count"?, "rate"?, "perSecond"?}. A request matches when the
   action (query ``Action``, the ``X-Amz-Target`` operation, or an S3 operation name
   derived from method/path) and the service (SigV4 credential scope) match and the
   target is the AssumeRoot TargetPrincipal, the Organizations ``ResourceId`` or
   ``AccountId`` (e.g. ListTagsForResource, DescribeAccount), or the account the
   request's key maps to (for a root session: the member account). ``count`` bounds how many requests
-  fail (absent: all), ``rate`` makes each match fail with that probability. The
+  fail (absent: all), ``rate`` makes each match fail with that probability,
+  ``perSecond`` makes only the matches beyond that many per second fail (a quota:
+  token bucket with one second of burst, like AWS's request-rate quotas). The
   first matching fault wins. Default code/status: Throttling/400 (query),
   TooManyRequestsException/400 (JSON), RequestThrottled/400 (SQS JSON), SlowDown/503 (S3).
   Faults are checked before root-session rules, so e.g. ``{"action":
@@ -1437,11 +1439,25 @@ class EmulatorMiddleware:
                     continue
                 if fault["rate"] is not None and random.random() >= fault["rate"]:
                     continue
+                if fault["perSecond"] is not None and self.within_quota(fault):
+                    continue
                 if fault["remaining"] is not None:
                     fault["remaining"] -= 1
                 fault["fired"] += 1
                 return fault
         return None
+
+    @staticmethod
+    def within_quota(fault):
+        """Token bucket of a ``perSecond`` fault (one second of burst): True = this request is allowed."""
+        now = time.monotonic()
+        bucket = fault["bucket"]
+        bucket["tokens"] = min(fault["perSecond"], bucket["tokens"] + (now - bucket["at"]) * fault["perSecond"])
+        bucket["at"] = now
+        if bucket["tokens"] >= 1:
+            bucket["tokens"] -= 1
+            return True
+        return False
 
     # ------------------------------------------------------------ root sessions
     @staticmethod
@@ -1615,6 +1631,9 @@ def add_fault(body):
     rate = body.get("rate")
     if rate is not None and not 0 <= float(rate) <= 1:
         raise ControlError("rate must be between 0 and 1")
+    per_second = body.get("perSecond")
+    if per_second is not None and not float(per_second) > 0:
+        raise ControlError("perSecond must be greater than 0")
     with STATE.lock:
         fault_id = STATE.next_fault_id
         STATE.next_fault_id += 1
@@ -1629,6 +1648,8 @@ def add_fault(body):
                 "message": body.get("message") or "Injected fault",
                 "remaining": None if count is None else int(count),
                 "rate": None if rate is None else float(rate),
+                "perSecond": None if per_second is None else float(per_second),
+                "bucket": {"tokens": float(per_second or 0), "at": time.monotonic()},
                 "fired": 0,
             }
         )
