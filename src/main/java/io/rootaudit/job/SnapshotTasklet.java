@@ -21,8 +21,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Fixes the set of accounts a run audits: walks the OU tree once, keeps the accounts in scope and stores them
- * with the run, then reads their tags (resumably: a restart reads only the tags still missing). A restarted run audits exactly this set, and the report can say how
- * many accounts were in scope. The management account and inactive accounts are settled here.
+ * with the run, then reads their tags (resumably: a restart reads only the tags still missing). A restarted run
+ * audits exactly this set, and the report can say how many accounts were in scope. The management account and
+ * inactive accounts are settled here.
  */
 class SnapshotTasklet implements Tasklet {
 

@@ -24,10 +24,6 @@ public record Account(String id, String name, String email, String ouId, String 
         return "ACTIVE".equals(state);
     }
 
-    public Account withTags(Map<String, String> newTags) {
-        return new Account(id, name, email, ouId, ouPath, ouIdPath, state, joinedAt, newTags);
-    }
-
     /** True when the account sits in {@code ouOrRootId} or anywhere below it. */
     public boolean isUnder(String ouOrRootId) {
         return ouIdPath != null && java.util.Arrays.asList(ouIdPath.split("/")).contains(ouOrRootId);
