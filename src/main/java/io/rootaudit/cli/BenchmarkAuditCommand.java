@@ -88,7 +88,7 @@ final class BenchmarkAuditCommand {
     private void warmUp(Emulator emulator, List<String> args, int count) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            ids.add(String.format("5%011d", i));
+            ids.add(SyntheticOrganization.accountId(i));
         }
         List<String> warmUp = new ArrayList<>(args);
         warmUp.add("--rootaudit.scope.include-accounts=" + String.join(",", ids));
@@ -174,7 +174,7 @@ final class BenchmarkAuditCommand {
                 if (i % 200 == 0) {
                     continue; // suspended
                 }
-                String id = String.format("5%011d", i);
+                String id = SyntheticOrganization.accountId(i);
                 futures.add(pool.submit(() -> {
                     Credentials c = sts.assumeRoot(r -> r.targetPrincipal(id)
                             .taskPolicyArn(p -> p.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))).credentials();

@@ -14,6 +14,11 @@ public final class SyntheticOrganization {
 
     private SyntheticOrganization() {}
 
+    /** The id of the i-th synthetic account (1-based); every 200th is suspended. */
+    public static String accountId(int i) {
+        return String.format("5%011d", i);
+    }
+
     public static Map<String, Object> spec(int accounts) {
         Map<String, Object> spec = new LinkedHashMap<>();
         List<Map<String, Object>> ous = new ArrayList<>();
@@ -24,7 +29,7 @@ public final class SyntheticOrganization {
         List<Map<String, Object>> list = new ArrayList<>(accounts);
         String old = "2024-01-01T00:00:00Z";
         for (int i = 1; i <= accounts; i++) {
-            String id = String.format("5%011d", i);
+            String id = accountId(i);
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("key", id);
             a.put("id", id);

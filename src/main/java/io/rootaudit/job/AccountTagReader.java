@@ -29,7 +29,8 @@ class AccountTagReader implements AutoCloseable {
     private final OrganizationDirectory directory;
     private final long intervalNanos;
     private ExecutorService pool;
-    private int total = -1;
+    private List<String> pending;
+    private int total;
     private int done;
     private long start;
     private long lastLog;
@@ -42,8 +43,8 @@ class AccountTagReader implements AutoCloseable {
 
     /** Reads and stores the tags of up to {@value #BATCH} accounts; true while more are missing. */
     boolean readNextBatch(String runId) throws InterruptedException {
-        List<String> pending = store.accountsWithoutTags(runId);
-        if (total < 0) {
+        if (pending == null) { // read once per step execution; a restart asks the store again
+            pending = store.accountsWithoutTags(runId);
             total = pending.size();
             start = System.nanoTime();
             lastLog = start;
@@ -51,14 +52,14 @@ class AccountTagReader implements AutoCloseable {
                 log.info("Reading the tags of {} accounts (one Organizations request each)", total);
             }
         }
-        if (pending.isEmpty()) {
+        if (done == total) {
             close();
             return false;
         }
         if (pool == null) {
             pool = Executors.newFixedThreadPool(READERS);
         }
-        List<String> batch = pending.subList(0, Math.min(BATCH, pending.size()));
+        List<String> batch = pending.subList(done, Math.min(done + BATCH, total));
         List<Future<Map<String, String>>> futures = new ArrayList<>(batch.size());
         for (String id : batch) {
             futures.add(pool.submit(() -> directory.tags(id)));
@@ -70,7 +71,7 @@ class AccountTagReader implements AutoCloseable {
         store.saveTags(runId, tags);
         done += batch.size();
         long now = System.nanoTime();
-        boolean more = pending.size() > batch.size();
+        boolean more = done < total;
         if (now - lastLog >= intervalNanos || !more) {
             lastLog = now;
             log.info(progress(now));
