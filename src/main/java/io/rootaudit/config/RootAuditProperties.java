@@ -53,6 +53,15 @@ public record RootAuditProperties(
         return exceptionsFile == null || Files.isReadable(exceptionsFile);
     }
 
+    /** With {@code apply}, an account's break-glass exception is what keeps its root credentials from deletion. */
+    @AssertTrue(message = "rootaudit.remediation.mode=apply needs rootaudit.exceptions-file (the approved break-glass "
+            + "exceptions that remediation must leave alone); if the organization has none, say so with "
+            + "rootaudit.remediation.acknowledge-no-exceptions-file=true")
+    boolean isApplyGuardedByExceptions() {
+        return remediation == null || remediation.mode() != Remediation.Mode.APPLY || exceptionsFile != null
+                || remediation.acknowledgeNoExceptionsFile();
+    }
+
     /**
      * AWS client settings. Credentials always come from the SDK's default chain (profiles, SSO,
      * environment, instance role); endpoints from {@code AWS_ENDPOINT_URL} and its per-service variants.
@@ -107,7 +116,8 @@ public record RootAuditProperties(
      * The audit step.
      *
      * @param concurrency accounts audited at once
-     * @param sessionDuration lifetime of each AssumeRoot session (at most 900 s, AWS's limit)
+     * @param sessionDuration lifetime of each AssumeRoot session: at most 900 s (AWS's limit), at least 60 s (shorter
+     *     sessions expire between an account's calls)
      * @param recentUseDays a root password or key used within this many days is a finding
      */
     public record Audit(
@@ -115,9 +125,11 @@ public record RootAuditProperties(
             @NotNull @DefaultValue("900s") Duration sessionDuration,
             @Min(1) @Max(3650) @DefaultValue("90") int recentUseDays) {
 
-        @AssertTrue(message = "rootaudit.audit.session-duration must be between 1s and 900s (AssumeRoot's maximum)")
+        @AssertTrue(message = "rootaudit.audit.session-duration must be between 60s and 900s (AssumeRoot's maximum); "
+                + "shorter sessions run out between an account's calls")
         boolean isSessionDurationValid() {
-            return sessionDuration != null && sessionDuration.toSeconds() >= 1 && sessionDuration.toSeconds() <= 900;
+            return sessionDuration != null && sessionDuration.compareTo(Duration.ofSeconds(60)) >= 0
+                    && sessionDuration.compareTo(Duration.ofSeconds(900)) <= 0;
         }
     }
 
@@ -190,16 +202,20 @@ public record RootAuditProperties(
      *
      * @param mode {@code off} (default), {@code dry-run} (record what would be done, change nothing) or {@code apply}
      * @param scope accounts remediation may touch, same shape as the audit scope; empty = every audited account
-     * @param gracePeriod a root password created less than this long ago is a recovery in progress and left alone
+     * @param gracePeriod a root password created less than this long ago is a recovery in progress and left alone;
+     *     at least one hour, so that a break-glass recovery is never deleted while its owner completes it
      * @param maxAccounts above this many eligible accounts, a run deletes nothing and says why
      * @param retryFor how long transient errors (throttling, invalid MFA right after a recovery) are retried per call
+     * @param acknowledgeNoExceptionsFile lets {@code apply} run without an exceptions file: the operator states that
+     *     no account is excepted
      */
     public record Remediation(
             @NotNull @DefaultValue("off") Mode mode,
             @Valid @NotNull @DefaultValue Scope scope,
             @NotNull @DefaultValue("24h") Duration gracePeriod,
             @Min(1) @Max(10000) @DefaultValue("25") int maxAccounts,
-            @NotNull @DefaultValue("15m") Duration retryFor) {
+            @NotNull @DefaultValue("15m") Duration retryFor,
+            @DefaultValue("false") boolean acknowledgeNoExceptionsFile) {
 
         public enum Mode { OFF, DRY_RUN, APPLY }
 
@@ -207,9 +223,16 @@ public record RootAuditProperties(
             return mode != Mode.OFF;
         }
 
-        @AssertTrue(message = "rootaudit.remediation.grace-period and .retry-for must not be negative")
-        boolean isDurationsValid() {
-            return gracePeriod != null && retryFor != null && !gracePeriod.isNegative() && !retryFor.isNegative();
+        @AssertTrue(message = "rootaudit.remediation.grace-period must be at least 1h (and at most 90d): a shorter grace "
+                + "period lets remediation delete a root password that a break-glass recovery has just set")
+        boolean isGracePeriodSafe() {
+            return gracePeriod != null && gracePeriod.compareTo(Duration.ofHours(1)) >= 0
+                    && gracePeriod.compareTo(Duration.ofDays(90)) <= 0;
+        }
+
+        @AssertTrue(message = "rootaudit.remediation.retry-for must be between 0s and 24h")
+        boolean isRetryForValid() {
+            return retryFor != null && !retryFor.isNegative() && retryFor.compareTo(Duration.ofHours(24)) <= 0;
         }
     }
 }

@@ -48,16 +48,19 @@ class PrivilegedCommandsTest {
         assertThat(emulator.rootState(MEMBER).get("password").isObject()).isTrue();
 
         Invocation during = Invocation.run(emulator, work, "audit", "--rootaudit.remediation.mode=apply",
-                "--rootaudit.period=2026-10");
+                "--rootaudit.remediation.acknowledge-no-exceptions-file=true", "--rootaudit.period=2026-10");
         JsonNode account = during.account(MEMBER);
         assertThat(account.get("statusReason").asString()).contains("recovery in progress").contains("INC-42")
                 .contains("lost MFA device");
         assertThat(emulator.rootState(MEMBER).get("password").isObject()).isTrue();
         assertThat(during.out()).contains("SKIPPED_RECOVERY_IN_PROGRESS=1");
 
-        Thread.sleep(2500);
+        // Two hours later, with a one-hour grace period, the recovered password is fair game again.
+        emulator.setRootState(MEMBER, Map.of("password", Map.of("createDate",
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2)).toString())));
         Invocation after = Invocation.run(emulator, work, "audit", "--rootaudit.remediation.mode=apply",
-                "--rootaudit.remediation.grace-period=2s", "--rootaudit.period=2026-11");
+                "--rootaudit.remediation.acknowledge-no-exceptions-file=true",
+                "--rootaudit.remediation.grace-period=1h", "--rootaudit.period=2026-11");
         assertThat(after.out()).contains("REMEDIATED=1");
         assertThat(emulator.rootState(MEMBER).get("password").isNull()).isTrue();
         try (var c = after.database(); ResultSet rs = c.createStatement().executeQuery(

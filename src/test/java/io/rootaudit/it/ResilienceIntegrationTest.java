@@ -69,20 +69,19 @@ class ResilienceIntegrationTest {
     }
 
     /**
-     * Real expiry, no injected error: 1-second sessions and 400 ms per request make the session expire between
-     * ListAccessKeys and GetAccessKeyLastUsed; the emulator answers ExpiredToken and the account is finished in a
-     * second session.
+     * The session runs out between ListAccessKeys and GetAccessKeyLastUsed (the emulator answers ExpiredToken once,
+     * as AWS does for an expired session) and the account is finished in a second session.
      */
     @Test
-    void aShortSessionThatRunsOutMidAccountIsRenewed() {
+    void aSessionThatRunsOutMidAccountIsRenewed() {
         Emulator emulator = SharedEmulator.fresh();
         emulator.createOrganization(Orgs.simple(1));
         emulator.setRootState("310000000001", Map.of("accessKeys", List.of(
                 Map.of("status", "Active", "createDate", "2024-01-01T00:00:00Z"),
                 Map.of("status", "Inactive", "createDate", "2024-01-01T00:00:00Z"))));
-        emulator.latency(400);
-        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.audit.session-duration=1s");
-        emulator.latency(0);
+        emulator.addFault(Map.of("action", "GetAccessKeyLastUsed", "target", "310000000001", "code", "ExpiredToken",
+                "status", 403, "count", 1));
+        Invocation run = Invocation.run(emulator, work, "audit");
         assertThat(run.account("310000000001").get("status").asString()).isEqualTo("NON_COMPLIANT");
         assertThat(run.account("310000000001").get("rootCredentials").get("accessKeys")).hasSize(2);
         assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(2);
@@ -101,15 +100,17 @@ class ResilienceIntegrationTest {
     @Test
     void aRunThatFailedIsResumedWithoutAuditingAgain() throws Exception {
         Emulator emulator = SharedEmulator.fresh();
-        emulator.createOrganization(Orgs.simple(6));
-        // the report folder cannot be created: the results step fails after every account was audited
-        Path blocked = Files.writeString(work.resolve("blocked"), "a file where a folder should be");
-        Invocation failed = Invocation.run(emulator, work, "audit", "--rootaudit.report.local-dir=" + blocked);
+        String organization = emulator.createOrganization(Orgs.simple(6)).get("organizationId").asString();
+        // the organization's report folder cannot be created: the results step fails after every account was audited
+        Files.createDirectories(work.resolve("reports"));
+        Files.writeString(work.resolve("reports").resolve(organization), "a file where a folder should be");
+        Invocation failed = Invocation.run(emulator, work, "audit");
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.err()).contains("Run the same command again to resume");
         assertThat(emulator.stats().get("requests").get("AssumeRoot").asInt()).isEqualTo(6);
 
         emulator.resetStats();
+        Files.delete(work.resolve("reports").resolve(organization));
         Invocation resumed = Invocation.run(emulator, work, "audit");
         assertThat(resumed.exitCode()).isZero();
         assertThat(resumed.out()).contains("Resuming run");
