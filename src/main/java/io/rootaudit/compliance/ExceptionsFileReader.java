@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.representer.Representer;
 final class ExceptionsFileReader {
 
     private static final String TOP_LEVEL_KEY = "exceptions";
+    private static final String NO_ENTRY = "holds no entry; if no account is excepted, write 'exceptions: []' "
+            + "to say so explicitly";
 
     private final Path file;
     private final Set<String> knownRuleIds;
@@ -58,9 +60,15 @@ final class ExceptionsFileReader {
         }
     }
 
+    /**
+     * The entries; an explicit empty list ({@code exceptions: []} or {@code []}) is the only way to say "none". A
+     * file with no entry at all (empty, comments only, {@code exceptions:} with nothing under it) is refused: it is
+     * more often a truncated or wrong file than a decision, and with remediation on it would unprotect every
+     * break-glass account.
+     */
     private List<?> entryList(Object document) {
         if (document == null) {
-            return List.of();
+            throw structure(NO_ENTRY);
         }
         if (document instanceof List<?> list) {
             return list;
@@ -74,7 +82,7 @@ final class ExceptionsFileReader {
             }
             Object list = map.get(TOP_LEVEL_KEY);
             if (list == null) {
-                return List.of();
+                throw structure(NO_ENTRY);
             }
             if (list instanceof List<?> entries) {
                 return entries;
