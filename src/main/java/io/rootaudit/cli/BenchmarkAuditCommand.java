@@ -105,7 +105,7 @@ final class BenchmarkAuditCommand {
         args.addAll(settings);
         HeapPeak.resetHighWater();
         long start = System.nanoTime();
-        int code = Cli.inContext(args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+        int code = Cli.inContext(false, Cli.AUDIT, args, ctx -> ctx.getBean(AuditCommand.class).run(false));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats());
     }

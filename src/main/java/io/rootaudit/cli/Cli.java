@@ -1,13 +1,21 @@
 package io.rootaudit.cli;
 
 import io.rootaudit.RootAuditApplication;
+import io.rootaudit.cli.StartupChecks.Needs;
+import io.rootaudit.cli.StartupChecks.Store;
 import io.rootaudit.compliance.InvalidExceptionsFileException;
+import io.rootaudit.config.DurationProperties;
+import io.rootaudit.config.EnvironmentVariables;
+import io.rootaudit.config.PropertyNames;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,6 +83,12 @@ public final class Cli {
             out.print(Help.of(line.command()));
             return ExitCode.OK.code();
         }
+        List<String> problems = new java.util.ArrayList<>(EnvironmentVariables.problems(System.getenv()));
+        problems.addAll(ConfigurationFiles.problems(line.springArgs(), System.getenv()));
+        if (!problems.isEmpty()) {
+            invalidConfiguration("  - " + String.join("\n  - ", problems));
+            return ExitCode.USAGE.code();
+        }
         try {
             return dispatch(line);
         } catch (CommandLine.UsageException e) {
@@ -85,15 +99,22 @@ public final class Cli {
 
     private static int dispatch(CommandLine line) {
         return switch (line.command()) {
-            case "audit" -> inContext(line.springArgs(), ctx -> ctx.getBean(AuditCommand.class).run(line.flag("rerun")));
-            case "preflight" -> inContext(line.springArgs(), ctx -> ctx.getBean(PreflightCommand.class).run());
-            case "demo" -> new DemoCommand().run(line.springArgs(),
+            case "audit" -> inContext(line.debug(), AUDIT, line.springArgs(), ctx -> ctx.getBean(AuditCommand.class).run(line.flag("rerun")));
+            case "preflight" -> inContext(line.debug(), new Needs(true, false, Store.NONE), line.springArgs(),
+                    ctx -> ctx.getBean(PreflightCommand.class).run());
+            case "demo" -> new DemoCommand().run(line,
                     line.options().containsKey("samples") ? java.nio.file.Path.of(line.options().get("samples")) : null);
-            case "report" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).report(required(line, "run")));
-            case "publish" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).publish(required(line, "run")));
-            case "verify" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).verify(required(line, "path")));
-            case "benchmark-reports" -> inContext(benchmarkArgs(line.springArgs()), ctx -> ctx.getBean(BenchmarkReportsCommand.class)
-                    .run(Integer.parseInt(line.options().getOrDefault("accounts", "10000"))));
+            case "report" -> inContext(line.debug(), new Needs(false, true, Store.EXISTING), line.springArgs(),
+                    ctx -> ctx.getBean(PackCommands.class).report(required(line, "run")));
+            case "publish" -> inContext(line.debug(), new Needs(true, true, Store.EXISTING), line.springArgs(),
+                    ctx -> ctx.getBean(PackCommands.class).publish(required(line, "run")));
+            case "verify" -> {
+                String path = required(line, "path");
+                yield inContext(line.debug(), new Needs(path.startsWith("s3://"), false, Store.NONE), line.springArgs(),
+                        ctx -> ctx.getBean(PackCommands.class).verify(path));
+            }
+            case "benchmark-reports" -> inContext(line.debug(), new Needs(false, true, Store.CREATE), benchmarkArgs(line.springArgs()),
+                    ctx -> ctx.getBean(BenchmarkReportsCommand.class).run(Integer.parseInt(line.options().getOrDefault("accounts", "10000"))));
             case "allow-recovery", "delete-root-credentials", "unlock-s3-bucket-policy", "unlock-sqs-queue-policy",
                  "enable-root-access-management" -> {
                 for (String option : VALUED.getOrDefault(line.command(), Set.of())) {
@@ -101,7 +122,8 @@ public final class Cli {
                         required(line, option); // usage errors before Spring starts
                     }
                 }
-                yield inContext(line.springArgs(), ctx -> ctx.getBean(PrivilegedCommandLine.class).run(line));
+                yield inContext(line.debug(), new Needs(true, false, Store.CREATE), line.springArgs(),
+                        ctx -> ctx.getBean(PrivilegedCommandLine.class).run(line));
             }
             case "benchmark-audit" -> {
                 try {
@@ -116,10 +138,14 @@ public final class Cli {
                     yield ExitCode.FAILURE.code();
                 }
             }
-            case "history" -> inContext(line.springArgs(), ctx -> ctx.getBean(PackCommands.class).history(line.options().get("organization")));
+            case "history" -> inContext(line.debug(), new Needs(false, false, Store.EXISTING), line.springArgs(),
+                    ctx -> ctx.getBean(PackCommands.class).history(line.options().get("organization")));
             default -> throw new IllegalStateException(line.command());
         };
     }
+
+    /** What {@code audit} (and {@code demo}, which runs it) may touch: AWS, the report folder, a new store. */
+    static final Needs AUDIT = new Needs(true, true, Store.CREATE);
 
     /** The benchmark stores its synthetic run in memory and renders into a temporary folder unless told otherwise. */
     private static List<String> benchmarkArgs(List<String> springArgs) {
@@ -142,28 +168,108 @@ public final class Cli {
         return value;
     }
 
-    /** Starts the application with {@code springArgs} as configuration, runs {@code command}, and closes it. */
-    static int inContext(List<String> springArgs, Function<ConfigurableApplicationContext, ExitCode> command) {
+    /**
+     * Starts the application with {@code springArgs} as configuration, runs {@code command}, and closes it. The
+     * {@link StartupChecks} for {@code needs} run before the database is opened; a command that only reads the store
+     * never creates one. A failure is one short message; the stack trace only with {@code --debug}.
+     */
+    static int inContext(boolean debug, Needs needs, List<String> springArgs,
+                         Function<ConfigurableApplicationContext, ExitCode> command) {
         SpringApplication app = new SpringApplication(RootAuditApplication.class);
+        app.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("rootauditCommandNeeds", needs);
+            Map<String, Object> store = new java.util.HashMap<>();
+            if (needs.store() != Store.CREATE) { // no schema initialization: it would create the database
+                store.put("spring.sql.init.mode", "never");
+                store.put("spring.batch.jdbc.initialize-schema", "never");
+            }
+            if (needs.store() == Store.NONE) { // Spring Batch reads the database's type at startup: give it a void one
+                store.put("spring.datasource.url", "jdbc:h2:mem:rootaudit-no-store");
+            }
+            context.getEnvironment().getPropertySources().addFirst(
+                    new org.springframework.core.env.MapPropertySource("rootaudit-command-store", store));
+        });
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+            List<String> problems = DurationProperties.problems(Binder.get(event.getEnvironment()));
+            if (!problems.isEmpty()) {
+                throw new InvalidConfiguration(problems);
+            }
+        });
+        quietSpringFailureLog();
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             return command.apply(context).code();
         } catch (RuntimeException e) {
-            if (io.rootaudit.job.RunLock.AnotherRunInProgress.isH2FileInUse(e)) {
-                System.err.println("rootaudit: another rootaudit process is using the database (rootaudit.database-path); "
-                        + "wait for it to finish. Nothing was called or written by this invocation.");
-                return ExitCode.ALREADY_RUNNING.code();
-            }
-            String configProblem = configurationProblem(e);
-            if (configProblem != null) {
-                System.err.println("rootaudit: invalid configuration:");
-                System.err.println(configProblem);
-                System.err.println("Nothing was called or written. See config/application.example.yml for every property.");
-                return ExitCode.USAGE.code();
-            }
-            System.err.println("rootaudit: failed: " + chain(e));
-            e.printStackTrace();
-            return ExitCode.FAILURE.code();
+            return failure(e, debug).code();
         }
+    }
+
+    /** The exit code of a failed start or command, after saying what went wrong on stderr. */
+    static ExitCode failure(RuntimeException e, boolean debug) {
+        StartupChecks.StartupCheckException check = find(e, StartupChecks.StartupCheckException.class);
+        if (check != null) {
+            System.err.println("rootaudit: " + check.getMessage());
+            if (check.exitCode() != ExitCode.ALREADY_RUNNING) {
+                System.err.println("Nothing was called or written.");
+            }
+            return traced(e, debug, check.exitCode());
+        }
+        if (io.rootaudit.job.RunLock.AnotherRunInProgress.isH2FileInUse(e)) {
+            System.err.println("rootaudit: another rootaudit process is using the database (rootaudit.database-path); "
+                    + "wait for it to finish. Nothing was called or written by this invocation.");
+            return traced(e, debug, ExitCode.ALREADY_RUNNING);
+        }
+        String configProblem = configurationProblem(e);
+        if (configProblem != null) {
+            invalidConfiguration(configProblem);
+            return traced(e, debug, ExitCode.USAGE);
+        }
+        System.err.println("rootaudit: failed: " + chain(e));
+        if (!debug) {
+            System.err.println("Add --debug for the full stack trace.");
+        }
+        return traced(e, debug, ExitCode.FAILURE);
+    }
+
+    private static ExitCode traced(Throwable e, boolean debug, ExitCode code) {
+        if (debug) {
+            e.printStackTrace();
+        }
+        return code;
+    }
+
+    private static void invalidConfiguration(String problems) {
+        System.err.println("rootaudit: invalid configuration:");
+        System.err.println(problems);
+        System.err.println("Nothing was called or written. See config/application.example.yml for every property.");
+    }
+
+    /**
+     * Spring Boot logs a failed start itself ("Application run failed" and the whole trace) when it fails before its
+     * logging configuration is read, as with a malformed configuration file; the CLI reports failures instead.
+     */
+    private static void quietSpringFailureLog() {
+        if (org.slf4j.LoggerFactory.getLogger(SpringApplication.class) instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
+    /** Configuration values found invalid before they are bound; one problem per value. */
+    private static final class InvalidConfiguration extends RuntimeException {
+        private final List<String> problems;
+
+        InvalidConfiguration(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** A readable description of a configuration error anywhere in the cause chain, or null. */
@@ -180,12 +286,13 @@ public final class Cli {
                 return "  - " + n.getMessage() + " (check --spring.config.additional-location)";
             }
             if (t instanceof org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException u) {
-                return "  - unknown propert" + (u.getUnboundProperties().size() == 1 ? "y " : "ies ")
-                        + u.getUnboundProperties().stream().map(p -> p.getName().toString()).sorted().toList()
-                        + ": check the spelling";
+                return unbound(u);
             }
             if (t instanceof io.rootaudit.aws.AwsRegion.MissingRegionException r) {
                 return "  - " + r.getMessage();
+            }
+            if (t instanceof InvalidConfiguration c) {
+                return "  - " + String.join("\n  - ", c.problems);
             }
             if (t instanceof InvalidExceptionsFileException x) {
                 return "  - " + String.join("\n  - ", x.problems());
@@ -193,10 +300,43 @@ public final class Cli {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BindException b) {
-                return "  - " + b.getMessage() + (b.getCause() == null ? "" : ": " + rootMessage(b.getCause()));
+                return "  - " + b.getName() + (b.getCause() == null ? ": " + b.getMessage() : ": " + rootMessage(b.getCause()));
+            }
+        }
+        String file = configurationFile(e);
+        if (file != null) {
+            return "  - " + file + " cannot be read: " + rootMessage(e);
+        }
+        return null;
+    }
+
+    /** The configuration file named by Spring Boot's "Failed to load property source from location" in the chain. */
+    private static String configurationFile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("property source from location '([^']+)'")
+                    .matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return "configuration file " + m.group(1).replaceFirst("^(optional:)?file:", "");
             }
         }
         return null;
+    }
+
+    /** Unknown names, and known names given an empty value (Spring Boot cannot bind "" to a path or number). */
+    private static String unbound(org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException u) {
+        List<String> problems = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        u.getUnboundProperties().stream().sorted(java.util.Comparator.comparing(p -> p.getName().toString())).forEach(p -> {
+            if (p.getValue() == null || p.getValue().toString().isBlank()) {
+                problems.add("  - " + p.getName() + " is empty: give it a value, or leave it out for the default");
+            } else {
+                unknown.add(p.getName().toString());
+            }
+        });
+        if (!unknown.isEmpty()) {
+            problems.add("  - unknown propert" + (unknown.size() == 1 ? "y " : "ies ") + unknown + ": check the spelling");
+        }
+        return String.join("\n", problems);
     }
 
     private static String describe(ObjectError error) {
@@ -205,13 +345,9 @@ public final class Cli {
             return message;
         }
         if (error instanceof FieldError f) {
-            return "rootaudit." + kebab(f.getField()) + ": " + message + " (was: " + f.getRejectedValue() + ")";
+            return "rootaudit." + PropertyNames.kebab(f.getField()) + ": " + message + " (was: " + f.getRejectedValue() + ")";
         }
         return message;
-    }
-
-    static String kebab(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String rootMessage(Throwable t) {

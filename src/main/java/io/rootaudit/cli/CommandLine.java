@@ -9,12 +9,13 @@ import java.util.Set;
 /**
  * The parsed command line: {@code <command> [command options] [--spring.or.rootaudit.property=value ...]}.
  * Command options are the few flags a command declares; everything of the form {@code --key=value} is
- * Spring Boot configuration and passed through untouched.
+ * Spring Boot configuration and passed through untouched. {@code --debug}, accepted by every command, prints the
+ * full stack trace of a failure.
  *
  * @param options flag name (without dashes) to value; {@code "true"} for switches
  * @param springArgs arguments handed to Spring Boot
  */
-record CommandLine(String command, Map<String, String> options, List<String> springArgs, boolean help) {
+record CommandLine(String command, Map<String, String> options, List<String> springArgs, boolean help, boolean debug) {
 
     /** Thrown for a command line that cannot be understood; the message says what to fix. */
     static final class UsageException extends RuntimeException {
@@ -30,12 +31,17 @@ record CommandLine(String command, Map<String, String> options, List<String> spr
     static CommandLine parse(String[] args, Map<String, Set<String>> switches, Map<String, Set<String>> valued) {
         String command = null;
         boolean help = false;
+        boolean debug = false;
         Map<String, String> options = new LinkedHashMap<>();
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h") || arg.equals("help") && command == null) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--debug")) {
+                debug = true;
                 continue;
             }
             if (!arg.startsWith("-")) {
@@ -72,7 +78,7 @@ record CommandLine(String command, Map<String, String> options, List<String> spr
                         + "; configuration properties are given as --rootaudit.name=value");
             }
         }
-        return new CommandLine(command, options, spring, help);
+        return new CommandLine(command, options, spring, help, debug);
     }
 
     boolean flag(String name) {

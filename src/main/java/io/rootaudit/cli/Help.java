@@ -39,7 +39,8 @@ final class Help {
                   benchmark-reports  Render the evidence pack of N synthetic accounts and print time and
                              peak heap per artifact [--accounts 10000]
 
-                Run 'java -jar rootaudit.jar <command> --help' for a command's options.
+                Run 'java -jar rootaudit.jar <command> --help' for a command's options. Every command accepts
+                --debug, which prints the full stack trace of a failure.
                 Configuration: Spring Boot properties under 'rootaudit' from YAML
                 (--spring.config.additional-location=FILE), environment variables (ROOTAUDIT_AUDIT_CONCURRENCY=8)
                 or arguments (--rootaudit.audit.concurrency=8); see config/application.example.yml.

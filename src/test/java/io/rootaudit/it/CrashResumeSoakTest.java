@@ -109,6 +109,7 @@ class CrashResumeSoakTest {
 
     private static String[] args() {
         return new String[] {"audit", "--rootaudit.audit.concurrency=2", "--rootaudit.remediation.mode=apply",
+                "--rootaudit.remediation.acknowledge-no-exceptions-file=true",
                 "--rootaudit.remediation.retry-for=2s", "--rootaudit.report.s3.bucket=soak-evidence"};
     }
 
