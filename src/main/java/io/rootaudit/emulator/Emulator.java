@@ -35,11 +35,13 @@ public final class Emulator implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path scriptDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Emulator(Process process, int port) {
+    private Emulator(Process process, int port, Path scriptDir) {
         this.process = process;
         this.port = port;
+        this.scriptDir = scriptDir;
     }
 
     /**
@@ -65,6 +67,7 @@ public final class Emulator implements AutoCloseable {
             process = new ProcessBuilder("python3", dir.resolve(SCRIPT).toString(), "--host", "127.0.0.1",
                     "--port", "0", "--exit-on-stdin-eof").redirectError(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
+            deleteScript(dir);
             throw new EmulatorUnavailableException("python3 is not installed or not on PATH. The emulator needs "
                     + "python3 with moto 5.2.1: install python3, then " + INSTALL_HINT);
         }
@@ -91,12 +94,14 @@ public final class Emulator implements AutoCloseable {
                         + (err.isBlank() ? "" : err.strip() + "\n") + "It needs python3 with moto 5.2.1: " + INSTALL_HINT);
             }
             drain(lines);
-            return new Emulator(process, port);
+            return new Emulator(process, port, dir);
         } catch (EmulatorUnavailableException e) {
             process.destroyForcibly();
+            deleteScript(dir);
             throw e;
         } catch (Exception e) {
             process.destroyForcibly();
+            deleteScript(dir);
             throw new EmulatorUnavailableException("The emulator did not become ready: " + e);
         }
     }
@@ -246,6 +251,18 @@ public final class Emulator implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        deleteScript(scriptDir);
+    }
+
+    /** The script's temporary copy (and Python's cache beside it) goes when the emulator stops. */
+    private static void deleteScript(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder the OS cleans up anyway
         }
     }
 

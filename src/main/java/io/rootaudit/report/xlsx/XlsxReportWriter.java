@@ -5,6 +5,8 @@ import io.rootaudit.report.EvidenceReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.core.annotation.Order;
@@ -22,6 +24,14 @@ public class XlsxReportWriter implements ArtifactWriter {
     public static final String FILE_NAME = "evidence.xlsx";
     /** Rows kept in memory per streaming sheet; older rows are flushed to a temporary file. */
     static final int ROW_WINDOW = 100;
+
+    /**
+     * Where POI keeps the streamed rows while a workbook is written (JVM-wide; by default {@code java.io.tmpdir/poifiles},
+     * which POI never removes). {@code demo} points it into its own temporary folder, which it deletes at the end.
+     */
+    public static void temporaryFilesIn(Path folder) {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
+    }
 
     @Override
     public String fileName() {

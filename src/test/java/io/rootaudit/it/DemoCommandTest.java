@@ -1,0 +1,33 @@
+package io.rootaudit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code demo} as a user runs it: its own JVM, the bundled emulator, and nothing left behind but the pack it names. */
+class DemoCommandTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theDemoAuditsItsOrganizationAndLeavesOnlyTheEvidencePack() throws Exception {
+        Path tmp = Files.createDirectory(work.resolve("tmp"));
+        ChildJvm.Result demo = ChildJvm.run(work, Map.of(), List.of("-Djava.io.tmpdir=" + tmp), "demo");
+
+        assertThat(demo.exitCode()).as(demo.output()).isEqualTo(4); // one demo account is denied by an SCP
+        assertThat(demo.output()).contains("Results: " + work.resolve("reports"));
+        try (Stream<Path> packs = Files.walk(work.resolve("reports"))) {
+            assertThat(packs.map(p -> p.getFileName().toString())).contains("results.json", "report.pdf", "manifest.json");
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(Path::toString)).as("temporary database, exceptions file and emulator script").isEmpty();
+        }
+    }
+}
