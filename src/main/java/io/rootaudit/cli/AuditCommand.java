@@ -1,6 +1,8 @@
 package io.rootaudit.cli;
 
 import io.rootaudit.compliance.AccountStatus;
+import io.rootaudit.compliance.ExceptionRegister;
+import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.job.AuditRuns;
@@ -37,11 +39,15 @@ class AuditCommand {
     private final RemediationLog remediationLog;
     private final io.rootaudit.job.RunLock runLock;
     private final Clock clock;
+    private final RootAuditProperties properties;
+    private final ExceptionRegister exceptions;
     private final PrintStream out = System.out;
 
     AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, EvidencePack reports, RuleCatalog catalog,
                  JsonMapper json, S3Publisher publisher, RemediationLog remediationLog, io.rootaudit.job.RunLock runLock,
-                 Clock clock) {
+                 Clock clock, RootAuditProperties properties, ExceptionRegister exceptions) {
+        this.properties = properties;
+        this.exceptions = exceptions;
         this.runLock = runLock;
         this.publisher = publisher;
         this.remediationLog = remediationLog;
@@ -55,6 +61,7 @@ class AuditCommand {
     }
 
     ExitCode run(boolean rerun) {
+        RunPrinter.safetySettings(out, properties, exceptions);
         if (!rerun) {
             Optional<RunRecord> done = runs.completedRunKnownOffline();
             if (done.isPresent()) {

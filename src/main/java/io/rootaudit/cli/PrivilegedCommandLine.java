@@ -1,5 +1,7 @@
 package io.rootaudit.cli;
 
+import io.rootaudit.compliance.ExceptionRegister;
+import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.remediation.PrivilegedCommands;
 import io.rootaudit.remediation.PrivilegedCommands.Confirmation;
 import io.rootaudit.remediation.PrivilegedCommands.Outcome;
@@ -14,12 +16,17 @@ import org.springframework.stereotype.Component;
 class PrivilegedCommandLine {
 
     private final PrivilegedCommands commands;
+    private final RootAuditProperties properties;
+    private final ExceptionRegister exceptions;
 
-    PrivilegedCommandLine(PrivilegedCommands commands) {
+    PrivilegedCommandLine(PrivilegedCommands commands, RootAuditProperties properties, ExceptionRegister exceptions) {
         this.commands = commands;
+        this.properties = properties;
+        this.exceptions = exceptions;
     }
 
     ExitCode run(CommandLine line) {
+        RunPrinter.safetySettings(System.out, properties, exceptions);
         boolean yes = line.flag("yes");
         boolean dryRun = line.flag("dry-run");
         Confirmation confirmation = confirmation(yes);
