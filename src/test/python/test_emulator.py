@@ -736,6 +736,36 @@ class FaultInjectionTest(EmulatorTestCase):
         err = ctl("POST", "faults", {"action": "ListRoots", "perSecond": 0}, expect=400)
         self.assertIn("perSecond", json.dumps(err))
 
+    def test_delay_fault_holds_only_the_matching_requests_then_answers(self):
+        bare = self.org["accounts"]["bare"]
+        ctl("POST", "faults", {"action": "GetUser", "target": self.a1, "delayMillis": 600})
+        slow, fast = client("iam", self.assume(self.a1)), client("iam", self.assume(bare))
+        start = time.perf_counter()
+        self.assertEqual("arn:aws:iam::%s:root" % self.a1, slow.get_user()["User"]["Arn"])  # late, but answered
+        self.assertGreaterEqual(time.perf_counter() - start, 0.6)
+        start = time.perf_counter()
+        fast.get_user()  # another account
+        slow.list_access_keys()  # another action
+        self.assertLess(time.perf_counter() - start, 0.5)
+
+    def test_delay_fault_longer_than_the_client_waits_is_a_hanging_endpoint(self):
+        ctl("POST", "faults", {"action": "GetCallerIdentity", "delayMillis": 3000, "count": 1})
+        impatient = _session.client("sts", endpoint_url=ENDPOINT, region_name="us-east-1",
+                                    config=Config(retries={"total_max_attempts": 1}, read_timeout=1))
+        from botocore.exceptions import ReadTimeoutError
+        with self.assertRaises(ReadTimeoutError):
+            impatient.get_caller_identity()
+        client("sts").get_caller_identity()  # count exhausted
+
+    def test_delay_fault_with_a_code_answers_with_the_error_late(self):
+        ctl("POST", "faults", {"action": "ListRoots", "code": "TooManyRequestsException", "delayMillis": 300})
+        start = time.perf_counter()
+        self.assertAwsError("TooManyRequestsException", 400, client("organizations").list_roots)
+        self.assertGreaterEqual(time.perf_counter() - start, 0.3)
+        ctl("DELETE", "faults")
+        err = ctl("POST", "faults", {"action": "ListRoots", "delayMillis": -1}, expect=400)
+        self.assertIn("delayMillis", json.dumps(err))
+
     def test_rate_fault(self):
         ctl("POST", "faults", {"action": "ListRoots", "code": "TooManyRequestsException", "rate": 0.5})
         failures = 0

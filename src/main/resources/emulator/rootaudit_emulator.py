@@ -102,7 +102,7 @@ Organization body (everything optional)::
   already exists (reset first); on a 400 nothing is left behind.
 
 Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
-  "code"?, "status"?, "message"?, "count"?, "rate"?, "perSecond"?}. A request matches when the
+  "code"?, "status"?, "message"?, "count"?, "rate"?, "perSecond"?, "delayMillis"?}. A request matches when the
   action (query ``Action``, the ``X-Amz-Target`` operation, or an S3 operation name
   derived from method/path) and the service (SigV4 credential scope) match and the
   target is the AssumeRoot TargetPrincipal, the Organizations ``ResourceId`` or
@@ -117,6 +117,10 @@ Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
   "DeleteLoginProfile", "target": "<member>", "code": "InvalidInput", "status": 400,
   "message": "MFA device is invalid", "count": 2}`` makes the next two deletes of
   that account's root password fail (the reported post-recovery MFA pitfall).
+  ``delayMillis`` (0..600000) holds each matching request that long before it is answered: with
+  neither ``code`` nor ``status`` the request is then answered normally (a slow or, with a delay
+  longer than the client waits, hanging endpoint for one account or action), otherwise with the
+  fault's error. E.g. ``{"action": "GetUser", "target": "<member>", "delayMillis": 30000}``.
 
 Error formats: query XML ``<ErrorResponse>`` (IAM, STS, query-protocol SQS); awsJson
 1.1 ``{"__type", "message"}`` + ``x-amzn-ErrorType`` (Organizations; AccessDenied and
@@ -1351,6 +1355,10 @@ class EmulatorMiddleware:
             time.sleep(latency / 1000.0)
 
         fault = self.match_fault(info)
+        if fault is not None and fault["delayMillis"]:
+            time.sleep(fault["delayMillis"] / 1000.0)  # a slow or hanging endpoint for the matching requests
+            if fault["code"] is None and fault["status"] is None:
+                fault = None  # a delay alone: answer normally, late
         if fault is not None:
             sqs_json = info.protocol == "json" and info.service == "sqs"
             code, status = FAULT_DEFAULTS["sqs-json" if sqs_json else info.protocol]
@@ -1634,6 +1642,9 @@ def add_fault(body):
     per_second = body.get("perSecond")
     if per_second is not None and not float(per_second) > 0:
         raise ControlError("perSecond must be greater than 0")
+    delay = body.get("delayMillis")
+    if delay is not None and not 0 <= int(delay) <= 600000:
+        raise ControlError("delayMillis must be between 0 and 600000")
     with STATE.lock:
         fault_id = STATE.next_fault_id
         STATE.next_fault_id += 1
@@ -1650,6 +1661,7 @@ def add_fault(body):
                 "rate": None if rate is None else float(rate),
                 "perSecond": None if per_second is None else float(per_second),
                 "bucket": {"tokens": float(per_second or 0), "at": time.monotonic()},
+                "delayMillis": int(delay or 0),
                 "fired": 0,
             }
         )
