@@ -16,6 +16,11 @@ final class ChildJvm {
 
     /** Starts {@code rootaudit <args>} with the test's database and report folder; output goes to {@code log}. */
     static Process start(Emulator emulator, Path work, Path log, String... args) throws IOException {
+        return start(emulator.endpoint(), work, log, args);
+    }
+
+    /** The same against any endpoint, for example one that never answers. */
+    static Process start(String endpoint, Path work, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.rootaudit.RootAuditApplication"));
         command.addAll(List.of(args));
@@ -24,7 +29,7 @@ final class ChildJvm {
         }
         command.add("--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("AWS_ENDPOINT_URL", emulator.endpoint());
+        builder.environment().put("AWS_ENDPOINT_URL", endpoint);
         builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
         builder.environment().put("AWS_REGION", "us-east-1");
