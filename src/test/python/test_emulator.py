@@ -231,6 +231,20 @@ class AssumeRootTest(EmulatorTestCase):
         root = self.assume(self.a1)
         self.assertAwsError("AccessDenied", 403, self.assume, self.org["accounts"]["bare"], caller=root)
 
+    def test_task_policy_and_root_arns_follow_the_partition_of_the_region(self):
+        for region, partition in (("cn-north-1", "aws-cn"), ("us-gov-west-1", "aws-us-gov")):
+            sts = _session.client("sts", endpoint_url=ENDPOINT, config=NO_RETRY, region_name=region)
+            own = "arn:%s:iam::aws:policy/root-task/IAMAuditRootUserCredentials" % partition
+            creds = sts.assume_root(TargetPrincipal=self.a1, TaskPolicyArn={"arn": own})["Credentials"]
+            root = boto3.Session(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                                 aws_session_token=creds["SessionToken"], region_name=region)
+            ident = root.client("sts", endpoint_url=ENDPOINT, config=NO_RETRY).get_caller_identity()
+            self.assertEqual("arn:%s:iam::%s:root" % (partition, self.a1), ident["Arn"])
+            # the commercial partition's ARN names no policy in this partition
+            self.assertAwsError("ValidationError", 400, sts.assume_root, TargetPrincipal=self.a1, TaskPolicyArn={"arn": AUDIT})
+        self.assertAwsError("ValidationError", 400, client("sts").assume_root, TargetPrincipal=self.a1,
+                            TaskPolicyArn={"arn": AUDIT.replace("arn:aws:", "arn:aws-cn:")})
+
     def test_refused_when_root_sessions_disabled_then_enabled(self):
         iam = client("iam")
         iam.disable_organizations_root_sessions()

@@ -130,6 +130,11 @@ the query code (AccessDenied, ExpiredToken, or the fault's code); S3 ``<Error>``
 Root sessions: expired (emulator clock) -> ExpiredToken 403; an action outside the
 task policy (any service) -> AccessDenied 403.
 
+Partitions: the partition of a request's region (SigV4 scope: cn-* -> aws-cn, us-gov-* ->
+aws-us-gov, else aws) must be the one of AssumeRoot's task policy ARN
+(arn:aws-cn:iam::aws:policy/root-task/... in China), else ValidationError; a root session's
+GetCallerIdentity and GetUser ARNs use it too (arn:aws-cn:iam::<acct>:root).
+
 Root-session IAM semantics: delete calls return NoSuchEntity 404 when the item is
 already gone; DeactivateMFADevice removes the device from ListMFADevices;
 DeleteVirtualMFADevice is AccessDenied in every task; CreateLoginProfile (no
@@ -208,7 +213,8 @@ FEATURE_CREDS = "RootCredentialsManagement"
 FEATURE_SESSIONS = "RootSessions"
 MAX_ROOT_SESSION_SECONDS = 900
 
-TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/"
+# A task policy ARN names the partition of the STS endpoint it is sent to (arn:aws-cn:... in China).
+TASK_POLICY_ARN = re.compile(r"arn:(aws|aws-cn|aws-us-gov):iam::aws:policy/root-task/([A-Za-z0-9]+)")
 AUDIT_ACTIONS = frozenset(
     {
         "GetUser",
@@ -731,7 +737,7 @@ def install_moto_patches():
         if session is None:
             return orig_get_caller_identity(self)
         acct = session.account_id
-        return ActionResult({"UserId": acct, "Account": acct, "Arn": "arn:aws:iam::%s:root" % acct})
+        return ActionResult({"UserId": acct, "Account": acct, "Arn": "arn:%s:iam::%s:root" % (self.partition, acct)})
 
     TokenResponse.get_caller_identity = get_caller_identity
 
@@ -802,7 +808,8 @@ def do_assume_root(resp):
             400,
             "sts",
         )
-    task = (task_arn or "")[len(TASK_POLICY_PREFIX):] if (task_arn or "").startswith(TASK_POLICY_PREFIX) else None
+    match = TASK_POLICY_ARN.fullmatch(task_arn or "")
+    task = match.group(2) if match and match.group(1) == resp.partition else None
     if task not in TASK_POLICIES:
         raise AwsError(
             "ValidationError",
@@ -903,7 +910,7 @@ def _no_such_entity(message):
 
 def _root_get_user(resp, session, st):
     acct = session.account_id
-    user = {"UserId": acct, "Arn": "arn:aws:iam::%s:root" % acct, "CreateDate": st["createDate"]}
+    user = {"UserId": acct, "Arn": "arn:%s:iam::%s:root" % (resp.partition, acct), "CreateDate": st["createDate"]}
     if st["password"] and st["password"]["lastUsed"]:
         user["PasswordLastUsed"] = st["password"]["lastUsed"]
     return {"User": user}

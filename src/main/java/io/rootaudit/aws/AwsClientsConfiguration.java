@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Lazy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,6 +18,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * connection pool sized for the audit's concurrency, a client-side rate limit per API family, a retry
  * strategy that rides out throttling, and timeouts on every call, so that an endpoint that does not answer fails the
  * request (and names the endpoint) instead of hanging the run.
+ * IAM and Organizations are called on the global endpoints of the region's partition ({@link AwsPartition}).
  * Endpoint overrides ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code aws.endpointUrl})
  * are applied by the SDK itself, so the same build talks to AWS, a VPC endpoint or an emulator.
  * Clients are lazy (here and at every injection point): commands that need no AWS, such as {@code history} or
@@ -55,16 +55,17 @@ class AwsClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    IamClient iamClient(SdkHttpClient http, RootAuditProperties properties, RateLimiters limiters) {
-        // IAM is a global service: its endpoint lives in aws-global whatever region the audit runs in.
-        return IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL)
+    IamClient iamClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
+        // IAM is a global service: its endpoint is the partition's, whatever region the audit runs in.
+        return IamClient.builder().httpClient(http).region(region.partition().iamRegion())
                 .overrideConfiguration(overrides(ApiFamily.IAM, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OrganizationsClient organizationsClient(SdkHttpClient http, RootAuditProperties properties, RateLimiters limiters) {
-        return OrganizationsClient.builder().httpClient(http).region(Region.AWS_GLOBAL)
+    OrganizationsClient organizationsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties,
+                                            RateLimiters limiters) {
+        return OrganizationsClient.builder().httpClient(http).region(region.partition().organizationsRegion())
                 .overrideConfiguration(overrides(ApiFamily.ORGANIZATIONS, properties, limiters)).build();
     }
 

@@ -1,5 +1,6 @@
 package io.rootaudit.organization;
 
+import io.rootaudit.aws.AwsPartition;
 import io.rootaudit.aws.EndpointUnreachableException;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.PreflightReport.CallerRole;
@@ -57,7 +58,7 @@ public class Preflight {
                             + "standard AWS chain (AWS_PROFILE, 'aws sso login', environment variables, instance role)"));
             return remaining(checks, null, null, CallerRole.UNKNOWN, null, Set.of());
         }
-        if (identity.arn().contains(":root")) {
+        if (AwsPartition.isRootUserArn(identity.arn())) {
             checks.add(PrerequisiteCheck.failed("caller", "Caller", "the caller is a root user: " + identity.arn(),
                     "use an IAM role or user: root user credentials cannot call sts:AssumeRoot"));
             return remaining(checks, identity.arn(), identity.account(), CallerRole.OTHER, null, Set.of());
