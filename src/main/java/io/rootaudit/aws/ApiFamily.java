@@ -21,7 +21,7 @@ public enum ApiFamily {
     }
 
     /** The service's name as people write it, for example {@code Organizations}. */
-    public String label() {
+    String label() {
         return label;
     }
 

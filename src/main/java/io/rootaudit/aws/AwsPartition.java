@@ -52,7 +52,7 @@ public enum AwsPartition {
     }
 
     /** {@code aws}, {@code aws-cn} or {@code aws-us-gov}: the second field of every ARN in the partition. */
-    public String id() {
+    String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

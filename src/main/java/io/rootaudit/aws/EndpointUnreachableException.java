@@ -35,11 +35,6 @@ public final class EndpointUnreachableException extends RuntimeException {
         return Optional.empty();
     }
 
-    /** The endpoint as {@code scheme://host[:port]}, for example {@code https://sts.us-east-1.amazonaws.com}. */
-    public String endpoint() {
-        return endpoint;
-    }
-
     /** A short error code for an account's audit error: ConnectionRefused, UnknownHost, ConnectTimeout, Timeout or NetworkError. */
     public String errorCode() {
         return failure.code();
