@@ -27,6 +27,7 @@ class ConfigurationValidationTest {
             "--rootaudit.scope.include-accounts=12345   | rootaudit.scope.include-accounts[0]: must be a 12-digit account id",
             "--rootaudit.scope.organizational-units=eu  | must be an OU id",
             "--rootaudit.aws.region=Europe              | rootaudit.aws.region: must be a region code",
+            "--rootaudit.aws.region=us-iso-east-1       | region us-iso-east-1 is in partition aws-iso",
             "--rootaudit.aws.rate-limits.sts=0          | rootaudit.aws.rate-limits.sts: must be greater than 0",
             "--rootaudit.aws.rate-limits.iam=fast       | rootaudit.aws.rate-limits.iam",
             "--rootaudit.aws.attempt-timeout=0s         | rootaudit.aws.attempt-timeout must be between 1s and 10m",
