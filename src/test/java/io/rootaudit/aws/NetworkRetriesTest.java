@@ -12,6 +12,7 @@ import io.rootaudit.config.RootAuditProperties;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -99,6 +100,20 @@ class NetworkRetriesTest {
         RootAuditProperties.Aws aws = BoundProperties.of(Map.of("rootaudit.aws.attempt-timeout", "5m",
                 "rootaudit.aws.call-timeout", "6m")).aws();
         assertThat(RetryBudget.silentEndpoint(aws)).isEqualTo(Duration.ofMinutes(6));
+    }
+
+    /** An evidence upload gets its body's time at 128 KiB/s on top of each attempt, so a slow link still publishes. */
+    @Test
+    void anUploadGetsTimeForItsSize() {
+        RootAuditProperties.Aws defaults = BoundProperties.defaults();
+        var upload = AwsRequestOverrideConfiguration.builder();
+        UploadTimeouts.of(defaults, 12L * 1024 * 1024).accept(upload);
+        var timeouts = upload.build();
+        assertThat(timeouts.apiCallAttemptTimeout()).contains(Duration.ofSeconds(20 + 96));
+        assertThat(timeouts.apiCallTimeout()).contains(Duration.ofMinutes(2).plusSeconds(96 * 10));
+        var probe = AwsRequestOverrideConfiguration.builder();
+        UploadTimeouts.of(defaults, 30).accept(probe);
+        assertThat(probe.build().apiCallAttemptTimeout()).contains(Duration.ofSeconds(20));
     }
 
     private static SdkClientException wrapped(IOException cause) {
