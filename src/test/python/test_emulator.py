@@ -231,6 +231,20 @@ class AssumeRootTest(EmulatorTestCase):
         root = self.assume(self.a1)
         self.assertAwsError("AccessDenied", 403, self.assume, self.org["accounts"]["bare"], caller=root)
 
+    def test_task_policy_and_root_arns_follow_the_partition_of_the_region(self):
+        for region, partition in (("cn-north-1", "aws-cn"), ("us-gov-west-1", "aws-us-gov")):
+            sts = _session.client("sts", endpoint_url=ENDPOINT, config=NO_RETRY, region_name=region)
+            own = "arn:%s:iam::aws:policy/root-task/IAMAuditRootUserCredentials" % partition
+            creds = sts.assume_root(TargetPrincipal=self.a1, TaskPolicyArn={"arn": own})["Credentials"]
+            root = boto3.Session(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                                 aws_session_token=creds["SessionToken"], region_name=region)
+            ident = root.client("sts", endpoint_url=ENDPOINT, config=NO_RETRY).get_caller_identity()
+            self.assertEqual("arn:%s:iam::%s:root" % (partition, self.a1), ident["Arn"])
+            # the commercial partition's ARN names no policy in this partition
+            self.assertAwsError("ValidationError", 400, sts.assume_root, TargetPrincipal=self.a1, TaskPolicyArn={"arn": AUDIT})
+        self.assertAwsError("ValidationError", 400, client("sts").assume_root, TargetPrincipal=self.a1,
+                            TaskPolicyArn={"arn": AUDIT.replace("arn:aws:", "arn:aws-cn:")})
+
     def test_refused_when_root_sessions_disabled_then_enabled(self):
         iam = client("iam")
         iam.disable_organizations_root_sessions()
@@ -735,6 +749,36 @@ class FaultInjectionTest(EmulatorTestCase):
         ctl("DELETE", "faults")
         err = ctl("POST", "faults", {"action": "ListRoots", "perSecond": 0}, expect=400)
         self.assertIn("perSecond", json.dumps(err))
+
+    def test_delay_fault_holds_only_the_matching_requests_then_answers(self):
+        bare = self.org["accounts"]["bare"]
+        ctl("POST", "faults", {"action": "GetUser", "target": self.a1, "delayMillis": 600})
+        slow, fast = client("iam", self.assume(self.a1)), client("iam", self.assume(bare))
+        start = time.perf_counter()
+        self.assertEqual("arn:aws:iam::%s:root" % self.a1, slow.get_user()["User"]["Arn"])  # late, but answered
+        self.assertGreaterEqual(time.perf_counter() - start, 0.6)
+        start = time.perf_counter()
+        fast.get_user()  # another account
+        slow.list_access_keys()  # another action
+        self.assertLess(time.perf_counter() - start, 0.5)
+
+    def test_delay_fault_longer_than_the_client_waits_is_a_hanging_endpoint(self):
+        ctl("POST", "faults", {"action": "GetCallerIdentity", "delayMillis": 3000, "count": 1})
+        impatient = _session.client("sts", endpoint_url=ENDPOINT, region_name="us-east-1",
+                                    config=Config(retries={"total_max_attempts": 1}, read_timeout=1))
+        from botocore.exceptions import ReadTimeoutError
+        with self.assertRaises(ReadTimeoutError):
+            impatient.get_caller_identity()
+        client("sts").get_caller_identity()  # count exhausted
+
+    def test_delay_fault_with_a_code_answers_with_the_error_late(self):
+        ctl("POST", "faults", {"action": "ListRoots", "code": "TooManyRequestsException", "delayMillis": 300})
+        start = time.perf_counter()
+        self.assertAwsError("TooManyRequestsException", 400, client("organizations").list_roots)
+        self.assertGreaterEqual(time.perf_counter() - start, 0.3)
+        ctl("DELETE", "faults")
+        err = ctl("POST", "faults", {"action": "ListRoots", "delayMillis": -1}, expect=400)
+        self.assertIn("delayMillis", json.dumps(err))
 
     def test_rate_fault(self):
         ctl("POST", "faults", {"action": "ListRoots", "code": "TooManyRequestsException", "rate": 0.5})

@@ -102,7 +102,7 @@ Organization body (everything optional)::
   already exists (reset first); on a 400 nothing is left behind.
 
 Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
-  "code"?, "status"?, "message"?, "count"?, "rate"?, "perSecond"?}. A request matches when the
+  "code"?, "status"?, "message"?, "count"?, "rate"?, "perSecond"?, "delayMillis"?}. A request matches when the
   action (query ``Action``, the ``X-Amz-Target`` operation, or an S3 operation name
   derived from method/path) and the service (SigV4 credential scope) match and the
   target is the AssumeRoot TargetPrincipal, the Organizations ``ResourceId`` or
@@ -117,6 +117,10 @@ Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
   "DeleteLoginProfile", "target": "<member>", "code": "InvalidInput", "status": 400,
   "message": "MFA device is invalid", "count": 2}`` makes the next two deletes of
   that account's root password fail (the reported post-recovery MFA pitfall).
+  ``delayMillis`` (0..600000) holds each matching request that long before it is answered: with
+  neither ``code`` nor ``status`` the request is then answered normally (a slow or, with a delay
+  longer than the client waits, hanging endpoint for one account or action), otherwise with the
+  fault's error. E.g. ``{"action": "GetUser", "target": "<member>", "delayMillis": 30000}``.
 
 Error formats: query XML ``<ErrorResponse>`` (IAM, STS, query-protocol SQS); awsJson
 1.1 ``{"__type", "message"}`` + ``x-amzn-ErrorType`` (Organizations; AccessDenied and
@@ -125,6 +129,11 @@ the awsQueryCompatible header ``x-amzn-query-error: <code>;Sender`` so SDKs repo
 the query code (AccessDenied, ExpiredToken, or the fault's code); S3 ``<Error>`` XML.
 Root sessions: expired (emulator clock) -> ExpiredToken 403; an action outside the
 task policy (any service) -> AccessDenied 403.
+
+Partitions: the partition of a request's region (SigV4 scope: cn-* -> aws-cn, us-gov-* ->
+aws-us-gov, else aws) must be the one of AssumeRoot's task policy ARN
+(arn:aws-cn:iam::aws:policy/root-task/... in China), else ValidationError; a root session's
+GetCallerIdentity and GetUser ARNs use it too (arn:aws-cn:iam::<acct>:root).
 
 Root-session IAM semantics: delete calls return NoSuchEntity 404 when the item is
 already gone; DeactivateMFADevice removes the device from ListMFADevices;
@@ -204,7 +213,8 @@ FEATURE_CREDS = "RootCredentialsManagement"
 FEATURE_SESSIONS = "RootSessions"
 MAX_ROOT_SESSION_SECONDS = 900
 
-TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/"
+# A task policy ARN names the partition of the STS endpoint it is sent to (arn:aws-cn:... in China).
+TASK_POLICY_ARN = re.compile(r"arn:(aws|aws-cn|aws-us-gov):iam::aws:policy/root-task/([A-Za-z0-9]+)")
 AUDIT_ACTIONS = frozenset(
     {
         "GetUser",
@@ -727,7 +737,7 @@ def install_moto_patches():
         if session is None:
             return orig_get_caller_identity(self)
         acct = session.account_id
-        return ActionResult({"UserId": acct, "Account": acct, "Arn": "arn:aws:iam::%s:root" % acct})
+        return ActionResult({"UserId": acct, "Account": acct, "Arn": "arn:%s:iam::%s:root" % (self.partition, acct)})
 
     TokenResponse.get_caller_identity = get_caller_identity
 
@@ -798,7 +808,8 @@ def do_assume_root(resp):
             400,
             "sts",
         )
-    task = (task_arn or "")[len(TASK_POLICY_PREFIX):] if (task_arn or "").startswith(TASK_POLICY_PREFIX) else None
+    match = TASK_POLICY_ARN.fullmatch(task_arn or "")
+    task = match.group(2) if match and match.group(1) == resp.partition else None
     if task not in TASK_POLICIES:
         raise AwsError(
             "ValidationError",
@@ -899,7 +910,7 @@ def _no_such_entity(message):
 
 def _root_get_user(resp, session, st):
     acct = session.account_id
-    user = {"UserId": acct, "Arn": "arn:aws:iam::%s:root" % acct, "CreateDate": st["createDate"]}
+    user = {"UserId": acct, "Arn": "arn:%s:iam::%s:root" % (resp.partition, acct), "CreateDate": st["createDate"]}
     if st["password"] and st["password"]["lastUsed"]:
         user["PasswordLastUsed"] = st["password"]["lastUsed"]
     return {"User": user}
@@ -1351,6 +1362,10 @@ class EmulatorMiddleware:
             time.sleep(latency / 1000.0)
 
         fault = self.match_fault(info)
+        if fault is not None and fault["delayMillis"]:
+            time.sleep(fault["delayMillis"] / 1000.0)  # a slow or hanging endpoint for the matching requests
+            if fault["code"] is None and fault["status"] is None:
+                fault = None  # a delay alone: answer normally, late
         if fault is not None:
             sqs_json = info.protocol == "json" and info.service == "sqs"
             code, status = FAULT_DEFAULTS["sqs-json" if sqs_json else info.protocol]
@@ -1634,6 +1649,9 @@ def add_fault(body):
     per_second = body.get("perSecond")
     if per_second is not None and not float(per_second) > 0:
         raise ControlError("perSecond must be greater than 0")
+    delay = body.get("delayMillis")
+    if delay is not None and not 0 <= int(delay) <= 600000:
+        raise ControlError("delayMillis must be between 0 and 600000")
     with STATE.lock:
         fault_id = STATE.next_fault_id
         STATE.next_fault_id += 1
@@ -1650,6 +1668,7 @@ def add_fault(body):
                 "rate": None if rate is None else float(rate),
                 "perSecond": None if per_second is None else float(per_second),
                 "bucket": {"tokens": float(per_second or 0), "at": time.monotonic()},
+                "delayMillis": int(delay or 0),
                 "fired": 0,
             }
         )

@@ -175,7 +175,7 @@ public class RootCredentialCollector implements AutoCloseable {
     private RootSession assumeRoot(String accountId, EvidenceLog evidence) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("TargetPrincipal", accountId);
-        request.put("TaskPolicyArn", TaskPolicy.AUDIT_ROOT_USER_CREDENTIALS.arn());
+        request.put("TaskPolicyArn", sessions.taskPolicyArn(TaskPolicy.AUDIT_ROOT_USER_CREDENTIALS));
         request.put("DurationSeconds", sessionDuration.toSeconds());
         try {
             RootSession session = sessions.open(accountId, TaskPolicy.AUDIT_ROOT_USER_CREDENTIALS, sessionDuration);

@@ -1,17 +1,12 @@
 package io.rootaudit.aws;
 
 import io.rootaudit.config.RootAuditProperties;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,8 +15,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the AWS clients once, with the SDK's default credential chain, the configured region, a shared
- * connection pool sized for the audit's concurrency, a client-side rate limit per API family and a retry
- * strategy that rides out throttling.
+ * connection pool sized for the audit's concurrency, a client-side rate limit per API family, a retry
+ * strategy that rides out throttling, and timeouts on every call, so that an endpoint that does not answer fails the
+ * request (and names the endpoint) instead of hanging the run.
+ * IAM and Organizations are called on the global endpoints of the region's partition ({@link AwsPartition}).
  * Endpoint overrides ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code aws.endpointUrl})
  * are applied by the SDK itself, so the same build talks to AWS, a VPC endpoint or an emulator.
  * Clients are lazy (here and at every injection point): commands that need no AWS, such as {@code history} or
@@ -36,10 +33,11 @@ class AwsClientsConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     SdkHttpClient awsHttpClient(RootAuditProperties properties) {
+        // A read that waits longer than an attempt may take is pointless: the attempt timeout ends it anyway.
         return ApacheHttpClient.builder()
                 .maxConnections(properties.audit().concurrency() * CONNECTIONS_PER_ACCOUNT + 8)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
+                .connectionTimeout(properties.aws().connectTimeout())
+                .socketTimeout(properties.aws().attemptTimeout())
                 .build();
     }
 
@@ -52,22 +50,23 @@ class AwsClientsConfiguration {
     @Lazy
     StsClient stsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
         return StsClient.builder().httpClient(http).region(region.resolve())
-                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.STS))).build();
+                .overrideConfiguration(overrides(ApiFamily.STS, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    IamClient iamClient(SdkHttpClient http, RootAuditProperties properties, RateLimiters limiters) {
-        // IAM is a global service: its endpoint lives in aws-global whatever region the audit runs in.
-        return IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL)
-                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.IAM))).build();
+    IamClient iamClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
+        // IAM is a global service: its endpoint is the partition's, whatever region the audit runs in.
+        return IamClient.builder().httpClient(http).region(region.partition().iamRegion())
+                .overrideConfiguration(overrides(ApiFamily.IAM, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OrganizationsClient organizationsClient(SdkHttpClient http, RootAuditProperties properties, RateLimiters limiters) {
-        return OrganizationsClient.builder().httpClient(http).region(Region.AWS_GLOBAL)
-                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.ORGANIZATIONS))).build();
+    OrganizationsClient organizationsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties,
+                                            RateLimiters limiters) {
+        return OrganizationsClient.builder().httpClient(http).region(region.partition().organizationsRegion())
+                .overrideConfiguration(overrides(ApiFamily.ORGANIZATIONS, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
@@ -76,30 +75,27 @@ class AwsClientsConfiguration {
         return S3Client.builder().httpClient(http).region(region.resolve())
                 .forcePathStyle(properties.report().s3().pathStyle() != null ? properties.report().s3().pathStyle()
                         : EndpointOverrides.isOverridden("S3"))
-                .overrideConfiguration(overrides(properties, limiters.of(ApiFamily.S3))).build();
+                .overrideConfiguration(overrides(ApiFamily.S3, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
     SqsClient sqsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
-        return SqsClient.builder().httpClient(http).region(region.resolve()).overrideConfiguration(overrides(properties, limiters.of(ApiFamily.SQS))).build();
+        return SqsClient.builder().httpClient(http).region(region.resolve())
+                .overrideConfiguration(overrides(ApiFamily.SQS, properties, limiters)).build();
     }
 
     /**
-     * Standard retries with exponential, jittered backoff, behind the family's client-side rate limit (see
-     * {@link RateLimitedRetryStrategy}). The retry circuit breaker is off: under sustained throttling it would stop
-     * retrying after a few hundred retries across all threads and turn healthy accounts into errors, while backing
-     * off and slowing down is exactly what throttling asks for.
+     * The retries of {@link RetryBudget#strategy}, an attempt timeout and a call timeout (every attempt, backoff and
+     * rate-limit wait included), and the interceptor that reports an endpoint that never answered as such.
      */
-    private static ClientOverrideConfiguration overrides(RootAuditProperties properties, AdaptiveRateLimiter limiter) {
-        RetryStrategy standard = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(properties.aws().maxAttempts())
-                .circuitBreakerEnabled(false)
-                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(10)))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(20)))
-                .build();
+    private static ClientOverrideConfiguration overrides(ApiFamily family, RootAuditProperties properties, RateLimiters limiters) {
+        RootAuditProperties.Aws aws = properties.aws();
         return ClientOverrideConfiguration.builder()
-                .retryStrategy(new RateLimitedRetryStrategy(standard, limiter))
+                .retryStrategy(RetryBudget.strategy(aws.maxAttempts(), limiters.of(family)))
+                .apiCallAttemptTimeout(aws.attemptTimeout())
+                .apiCallTimeout(aws.callTimeout())
+                .addExecutionInterceptor(new EndpointFailureInterceptor(family, aws))
                 .build();
     }
 }

@@ -7,10 +7,13 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 /**
  * The region of the STS endpoint that serves AssumeRoot (and of S3): the configured one, else the SDK's
  * region chain. AssumeRoot is only served by regional endpoints, so the global pseudo-region is refused.
+ * The region also decides the {@link AwsPartition}: the global endpoints of IAM and Organizations and the ARNs of
+ * the task policies. Resolved once, on first use.
  */
 public final class AwsRegion {
 
     private final String configured;
+    private volatile Region resolved;
 
     AwsRegion(String configured) {
         this.configured = configured == null || configured.isBlank() ? null : configured;
@@ -18,6 +21,21 @@ public final class AwsRegion {
 
     /** Resolves the region or explains how to set one. */
     public Region resolve() {
+        Region region = resolved;
+        if (region == null) {
+            region = lookUp();
+            AwsPartition.of(region); // an unsupported partition is a configuration error too
+            resolved = region;
+        }
+        return region;
+    }
+
+    /** The partition of the region. */
+    public AwsPartition partition() {
+        return AwsPartition.of(resolve());
+    }
+
+    private Region lookUp() {
         Region region;
         if (configured != null) {
             region = Region.of(configured);

@@ -10,6 +10,8 @@ import software.amazon.awssdk.retries.api.RecordSuccessResponse;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
  * The SDK's retry strategy with a family's {@link AdaptiveRateLimiter} in front of every attempt, first ones and
@@ -20,6 +22,11 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * <p>Unlike the SDK's own adaptive mode, the limiter is shared by all clients of a family and has no retry quota:
  * that quota (the SDK's circuit breaker, which its adaptive mode cannot switch off) gives up on requests after a
  * few hundred retries across all threads, turning healthy accounts into errors under sustained throttling.
+ *
+ * <p>Failures that never reached an answer ({@link NetworkFailure}: refused, unresolvable, timed out) get at most
+ * {@link RetryBudget#NETWORK_ATTEMPTS} attempts, however many {@code maxAttempts} allows: the SDK retries them as
+ * often as throttling, which made an unreachable endpoint cost up to ten attempts and their backoff before the run
+ * said anything. Each request's token carries its own count of such failures; throttling keeps every attempt.
  */
 final class RateLimitedRetryStrategy implements RetryStrategy {
 
@@ -34,21 +41,34 @@ final class RateLimitedRetryStrategy implements RetryStrategy {
     @Override
     public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
         AcquireInitialTokenResponse response = delegate.acquireInitialToken(request);
-        return AcquireInitialTokenResponse.create(response.token(), limiter.reserve(response.delay()));
+        return AcquireInitialTokenResponse.create(new Token(response.token(), 0), limiter.reserve(response.delay()));
     }
 
     @Override
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
+        Token token = (Token) request.token();
         if (request.failure() instanceof AwsServiceException e && e.isThrottlingException()) {
             limiter.throttled();
         }
-        RefreshRetryTokenResponse response = delegate.refreshRetryToken(request);
-        return RefreshRetryTokenResponse.create(response.token(), limiter.reserve(response.delay()));
+        int networkFailures = token.networkFailures() + (NetworkFailure.of(request.failure()).isPresent() ? 1 : 0);
+        if (networkFailures > token.networkFailures() && networkFailures >= RetryBudget.NETWORK_ATTEMPTS) {
+            throw new TokenAcquisitionFailedException("no answer from the endpoint in " + networkFailures + " attempts",
+                    token, request.failure());
+        }
+        RefreshRetryTokenResponse response;
+        try {
+            response = delegate.refreshRetryToken(request.toBuilder().token(token.delegate()).build());
+        } catch (TokenAcquisitionFailedException e) {
+            throw new TokenAcquisitionFailedException(e.getMessage(), new Token(e.token(), networkFailures), e.getCause());
+        }
+        return RefreshRetryTokenResponse.create(new Token(response.token(), networkFailures), limiter.reserve(response.delay()));
     }
 
     @Override
     public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
-        return delegate.recordSuccess(request);
+        Token token = (Token) request.token();
+        RecordSuccessResponse response = delegate.recordSuccess(RecordSuccessRequest.create(token.delegate()));
+        return RecordSuccessResponse.create(new Token(response.token(), token.networkFailures()));
     }
 
     @Override
@@ -65,6 +85,9 @@ final class RateLimitedRetryStrategy implements RetryStrategy {
     public Builder toBuilder() {
         return new Builder(delegate.toBuilder(), limiter);
     }
+
+    /** The wrapped strategy's token and how many of this request's attempts got no answer from the endpoint. */
+    private record Token(RetryToken delegate, int networkFailures) implements RetryToken {}
 
     /** Changes the wrapped strategy and keeps the limiter. */
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -11,15 +11,22 @@ import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 
 /**
  * The one place that calls sts:AssumeRoot. It turns (member account, task policy) into a
- * {@link RootSession} whose credentials never leave it.
+ * {@link RootSession} whose credentials never leave it. The task policy's ARN is the one of the region's partition.
  */
 @Component
 public class RootSessions {
 
     private final StsClient sts;
+    private final AwsRegion region;
 
-    RootSessions(@Lazy StsClient sts) {
+    RootSessions(@Lazy StsClient sts, AwsRegion region) {
         this.sts = sts;
+        this.region = region;
+    }
+
+    /** The ARN AssumeRoot is given for {@code taskPolicy}, for example {@code arn:aws-cn:iam::aws:policy/root-task/...}. */
+    public String taskPolicyArn(TaskPolicy taskPolicy) {
+        return taskPolicy.arn(region.partition());
     }
 
     /**
@@ -31,7 +38,7 @@ public class RootSessions {
     public RootSession open(String accountId, TaskPolicy taskPolicy, Duration duration) {
         AssumeRootResponse response = sts.assumeRoot(r -> r
                 .targetPrincipal(accountId)
-                .taskPolicyArn(PolicyDescriptorType.builder().arn(taskPolicy.arn()).build())
+                .taskPolicyArn(PolicyDescriptorType.builder().arn(taskPolicyArn(taskPolicy)).build())
                 .durationSeconds((int) duration.toSeconds()));
         Credentials c = response.credentials();
         AwsSessionCredentials credentials = AwsSessionCredentials.builder()

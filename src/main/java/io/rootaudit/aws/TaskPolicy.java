@@ -18,7 +18,8 @@ public enum TaskPolicy {
         return policyName;
     }
 
-    public String arn() {
-        return "arn:aws:iam::aws:policy/root-task/" + policyName;
+    /** The policy's ARN in {@code partition}: AWS managed policies have one ARN per partition. */
+    public String arn(AwsPartition partition) {
+        return partition.managedPolicyArn("root-task/" + policyName);
     }
 }

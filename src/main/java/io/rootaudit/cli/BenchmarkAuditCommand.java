@@ -1,5 +1,7 @@
 package io.rootaudit.cli;
 
+import io.rootaudit.aws.AwsPartition;
+import io.rootaudit.aws.TaskPolicy;
 import io.rootaudit.emulator.Emulator;
 import io.rootaudit.emulator.SyntheticOrganization;
 import io.rootaudit.report.HeapPeak;
@@ -177,7 +179,7 @@ final class BenchmarkAuditCommand {
                 String id = SyntheticOrganization.accountId(i);
                 futures.add(pool.submit(() -> {
                     Credentials c = sts.assumeRoot(r -> r.targetPrincipal(id)
-                            .taskPolicyArn(p -> p.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))).credentials();
+                            .taskPolicyArn(p -> p.arn(TaskPolicy.AUDIT_ROOT_USER_CREDENTIALS.arn(AwsPartition.AWS)))).credentials();
                     var as = StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
                     iam.getUser(r -> r.overrideConfiguration(o -> o.credentialsProvider(as)));
                     try {

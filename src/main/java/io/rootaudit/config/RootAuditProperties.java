@@ -71,12 +71,39 @@ public record RootAuditProperties(
      * @param maxAttempts attempts per AWS request, including the first, before a throttled or failed
      *     request counts as the account's error
      * @param rateLimits client-side request rates per API family
+     * @param connectTimeout how long one attempt waits for a TCP connection to the AWS endpoint
+     * @param attemptTimeout how long one attempt (connect, send, answer) may take before it is abandoned and retried
+     * @param callTimeout how long one AWS request may take in total, every attempt, backoff and rate-limit wait included
      */
     public record Aws(
             @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d", message = "must be a region code such as us-east-1 (AssumeRoot needs a regional STS endpoint)")
             String region,
             @Min(1) @Max(20) @DefaultValue("10") int maxAttempts,
-            @Valid @NotNull @DefaultValue RateLimits rateLimits) {}
+            @Valid @NotNull @DefaultValue RateLimits rateLimits,
+            @NotNull @DefaultValue("5s") Duration connectTimeout,
+            @NotNull @DefaultValue("20s") Duration attemptTimeout,
+            @NotNull @DefaultValue("2m") Duration callTimeout) {
+
+        @AssertTrue(message = "rootaudit.aws.connect-timeout must be between 100ms and 1m")
+        boolean isConnectTimeoutValid() {
+            return within(connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(1));
+        }
+
+        @AssertTrue(message = "rootaudit.aws.attempt-timeout must be between 1s and 10m")
+        boolean isAttemptTimeoutValid() {
+            return within(attemptTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10));
+        }
+
+        @AssertTrue(message = "rootaudit.aws.call-timeout must be between 1s and 1h, and not shorter than rootaudit.aws.attempt-timeout")
+        boolean isCallTimeoutValid() {
+            return within(callTimeout, Duration.ofSeconds(1), Duration.ofHours(1))
+                    && (attemptTimeout == null || callTimeout.compareTo(attemptTimeout) >= 0);
+        }
+
+        private static boolean within(Duration value, Duration min, Duration max) {
+            return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+        }
+    }
 
     /**
      * Requests per second rootaudit sends to each AWS API family, across all threads, first attempts and retries

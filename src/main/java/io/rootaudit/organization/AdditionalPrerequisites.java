@@ -1,6 +1,7 @@
 package io.rootaudit.organization;
 
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Prerequisites that other features add to preflight (for example the S3 bucket the evidence is published
@@ -18,5 +19,10 @@ public interface AdditionalPrerequisites {
 
     static PrerequisiteCheck failed(String id, String title, String detail, String fix) {
         return PrerequisiteCheck.failed(id, title, detail, fix);
+    }
+
+    /** A check that failed on an AWS call: an endpoint that could not be reached gets the network's fix, not {@code fix}. */
+    static PrerequisiteCheck failed(String id, String title, String detail, SdkException cause, String fix) {
+        return PrerequisiteCheck.failed(id, title, detail, cause, fix);
     }
 }

@@ -1,9 +1,12 @@
 package io.rootaudit.organization;
 
+import io.rootaudit.aws.AwsPartition;
+import io.rootaudit.aws.EndpointUnreachableException;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.PreflightReport.CallerRole;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * Checks, before anything is audited or written, that the caller can run the audit: credentials, an
  * organization with all features, a management or IAM delegated-administrator caller, trusted access for
  * IAM, and the RootCredentialsManagement and RootSessions features. Checks run in dependency order; once
- * one fails, the ones that depend on it are reported as not checked.
+ * one fails, the ones that depend on it are reported as not checked. A check whose AWS endpoint could not be reached
+ * says so and names the endpoint, instead of blaming credentials or permissions it never got to check.
  */
 @Component
 public class Preflight {
@@ -25,6 +29,9 @@ public class Preflight {
     private static final String ENABLE_FEATURES_FIX = "from the management account run "
             + "'aws iam enable-organizations-root-credentials-management' and "
             + "'aws iam enable-organizations-root-sessions' (or enable them under IAM > Root access management)";
+
+    private static final String TRUSTED_ACCESS_FIX = "from the management account run "
+            + "'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com'";
 
     private final StsClient sts;
     private final OrganizationDirectory directory;
@@ -46,12 +53,12 @@ public class Preflight {
             identity = sts.getCallerIdentity();
             checks.add(PrerequisiteCheck.passed("credentials", "AWS credentials", "caller " + identity.arn()));
         } catch (SdkException e) {
-            checks.add(PrerequisiteCheck.failed("credentials", "AWS credentials", describe(e),
+            checks.add(PrerequisiteCheck.failed("credentials", "AWS credentials", describe(e), e,
                     "provide credentials of the management account or the IAM delegated administrator through the "
                             + "standard AWS chain (AWS_PROFILE, 'aws sso login', environment variables, instance role)"));
             return remaining(checks, null, null, CallerRole.UNKNOWN, null, Set.of());
         }
-        if (identity.arn().contains(":root")) {
+        if (AwsPartition.isRootUserArn(identity.arn())) {
             checks.add(PrerequisiteCheck.failed("caller", "Caller", "the caller is a root user: " + identity.arn(),
                     "use an IAM role or user: root user credentials cannot call sts:AssumeRoot"));
             return remaining(checks, identity.arn(), identity.account(), CallerRole.OTHER, null, Set.of());
@@ -61,7 +68,7 @@ public class Preflight {
         try {
             org = directory.describeOrganization();
         } catch (SdkException e) {
-            checks.add(PrerequisiteCheck.failed("organization", "AWS Organization", describe(e),
+            checks.add(PrerequisiteCheck.failed("organization", "AWS Organization", describe(e), e,
                     "run rootaudit with credentials of an account that belongs to an AWS Organization "
                             + "(its management account or the IAM delegated administrator)"));
             return remaining(checks, identity.arn(), identity.account(), CallerRole.UNKNOWN, null, Set.of());
@@ -81,6 +88,12 @@ public class Preflight {
         try {
             role = roleOf(identity.account(), org);
         } catch (SdkException e) {
+            Optional<EndpointUnreachableException> unreachable = EndpointUnreachableException.in(e);
+            if (unreachable.isPresent()) { // the delegated administrators could not be read: that says nothing about the caller
+                checks.add(PrerequisiteCheck.unreachable("caller-account",
+                        "Caller is management account or IAM delegated administrator", unreachable.get()));
+                return remaining(checks, identity.arn(), identity.account(), CallerRole.UNKNOWN, org, Set.of());
+            }
             role = CallerRole.OTHER;
         }
         if (role == CallerRole.OTHER) {
@@ -101,7 +114,7 @@ public class Preflight {
                 return remaining(checks, identity.arn(), identity.account(), role, org, Set.of());
             }
         } catch (SdkException e) {
-            checks.add(trustedAccessMissing(describe(e)));
+            checks.add(PrerequisiteCheck.failed("trusted-access", "Trusted access for IAM", describe(e), e, TRUSTED_ACCESS_FIX));
             return remaining(checks, identity.arn(), identity.account(), role, org, Set.of());
         }
         checks.add(PrerequisiteCheck.passed("trusted-access", "Trusted access for IAM", "iam.amazonaws.com enabled"));
@@ -115,6 +128,10 @@ public class Preflight {
                     ? "enable trusted access for IAM: 'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com'"
                     : "allow iam:ListOrganizationsFeatures to the caller (see config/iam-policy-audit.json)";
             checks.add(PrerequisiteCheck.failed("root-access-features", "Centralized root access features", describe(e), fix));
+            return remaining(checks, identity.arn(), identity.account(), role, org, Set.of());
+        } catch (SdkException e) {
+            EndpointUnreachableException unreachable = EndpointUnreachableException.in(e).orElseThrow(() -> e);
+            checks.add(PrerequisiteCheck.unreachable("root-access-features", "Centralized root access features", unreachable));
             return remaining(checks, identity.arn(), identity.account(), role, org, Set.of());
         }
         checks.add(featureCheck(features, PreflightReport.ROOT_CREDENTIALS_MANAGEMENT, "root-credentials-management",
@@ -133,8 +150,7 @@ public class Preflight {
     }
 
     private static PrerequisiteCheck trustedAccessMissing(String detail) {
-        return PrerequisiteCheck.failed("trusted-access", "Trusted access for IAM", detail,
-                "from the management account run 'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com'");
+        return PrerequisiteCheck.failed("trusted-access", "Trusted access for IAM", detail, TRUSTED_ACCESS_FIX);
     }
 
     private static PrerequisiteCheck featureCheck(Set<String> enabled, String feature, String id, boolean required) {
@@ -172,6 +188,10 @@ public class Preflight {
     static String describe(SdkException e) {
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             return ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
+        }
+        Optional<EndpointUnreachableException> unreachable = EndpointUnreachableException.in(e);
+        if (unreachable.isPresent()) {
+            return unreachable.get().getMessage();
         }
         if (e instanceof SdkClientException) {
             return "client error: " + e.getMessage();

@@ -1,5 +1,8 @@
 package io.rootaudit.organization;
 
+import io.rootaudit.aws.EndpointUnreachableException;
+import software.amazon.awssdk.core.exception.SdkException;
+
 /**
  * One organization-level prerequisite and its outcome. A failed check carries the fix, so the message a
  * user sees at 3 a.m. from cron says what to do, not just what went wrong.
@@ -14,6 +17,21 @@ public record PrerequisiteCheck(String id, String title, Outcome outcome, String
 
     static PrerequisiteCheck failed(String id, String title, String detail, String fix) {
         return new PrerequisiteCheck(id, title, Outcome.FAILED, detail, fix);
+    }
+
+    /**
+     * A check that failed on an AWS call. When the call never reached its endpoint the check proved nothing about
+     * what it checks, so the detail names the endpoint and the fix is about the network instead of {@code fix}.
+     */
+    static PrerequisiteCheck failed(String id, String title, String detail, SdkException cause, String fix) {
+        return EndpointUnreachableException.in(cause)
+                .map(unreachable -> unreachable(id, title, unreachable))
+                .orElseGet(() -> failed(id, title, detail, fix));
+    }
+
+    /** A check that could not be made because its AWS endpoint never answered. */
+    static PrerequisiteCheck unreachable(String id, String title, EndpointUnreachableException unreachable) {
+        return failed(id, title, unreachable.getMessage(), unreachable.fix());
     }
 
     static PrerequisiteCheck warning(String id, String title, String detail, String fix) {

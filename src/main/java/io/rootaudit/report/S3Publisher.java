@@ -1,5 +1,7 @@
 package io.rootaudit.report;
 
+import io.rootaudit.aws.EndpointUnreachableException;
+import io.rootaudit.aws.UploadTimeouts;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.AdditionalPrerequisites;
 import io.rootaudit.organization.PrerequisiteCheck;
@@ -47,12 +49,14 @@ public class S3Publisher implements AdditionalPrerequisites {
 
     private final S3Client s3;
     private final RootAuditProperties.S3 settings;
+    private final RootAuditProperties.Aws aws;
     private final JsonMapper json;
     private final Clock clock;
 
     S3Publisher(@Lazy S3Client s3, RootAuditProperties properties, JsonMapper json, Clock clock) {
         this.s3 = s3;
         this.settings = properties.report().s3();
+        this.aws = properties.aws();
         this.json = json;
         this.clock = clock;
     }
@@ -83,7 +87,7 @@ public class S3Publisher implements AdditionalPrerequisites {
             s3.headBucket(b -> b.bucket(bucket));
             checks.add(AdditionalPrerequisites.passed("s3-bucket", "Evidence bucket exists", bucket));
         } catch (SdkException e) {
-            checks.add(AdditionalPrerequisites.failed("s3-bucket", "Evidence bucket exists", bucket + ": " + describe(e),
+            checks.add(AdditionalPrerequisites.failed("s3-bucket", "Evidence bucket exists", bucket + ": " + describe(e), e,
                     "create the bucket or fix rootaudit.report.s3.bucket, and allow s3:ListBucket on it"));
             return checks;
         }
@@ -92,7 +96,7 @@ public class S3Publisher implements AdditionalPrerequisites {
             s3.putObject(put(key, null).build(), RequestBody.fromString("rootaudit can write here\n"));
             checks.add(AdditionalPrerequisites.passed("s3-write", "Evidence bucket is writable", "wrote s3://" + bucket + "/" + key));
         } catch (SdkException e) {
-            checks.add(AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e),
+            checks.add(AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e), e,
                     "allow s3:PutObject" + (settings.kmsKeyId() == null ? "" : ", kms:GenerateDataKey and kms:Decrypt on the key")
                             + (settings.objectLock().enabled() ? ", s3:PutObjectRetention and s3:GetObjectRetention" : "")
                             + " to the caller (see config/iam-policy-evidence-bucket.json)"));
@@ -109,9 +113,9 @@ public class S3Publisher implements AdditionalPrerequisites {
             } catch (SdkException e) {
                 boolean denied = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
                         && ase.statusCode() == 403;
-                checks.add(denied
+                checks.add(denied || EndpointUnreachableException.in(e).isPresent()
                         ? AdditionalPrerequisites.failed("s3-object-lock", "Object Lock enabled on the bucket",
-                                bucket + ": " + describe(e), "allow s3:GetBucketObjectLockConfiguration on the bucket")
+                                bucket + ": " + describe(e), e, "allow s3:GetBucketObjectLockConfiguration on the bucket")
                         : objectLockMissing(bucket, describe(e)));
             }
         }
@@ -144,7 +148,7 @@ public class S3Publisher implements AdditionalPrerequisites {
                 long size = Files.size(path);
                 String checksum = base64Sha256(path);
                 s3.putObject(put(key, retainUntil).checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum)
-                        .contentLength(size).build(), RequestBody.fromFile(path));
+                        .contentLength(size).overrideConfiguration(UploadTimeouts.of(aws, size)).build(), RequestBody.fromFile(path));
                 HeadObjectResponse head = s3.headObject(h -> h.bucket(settings.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
                 verifyUpload(file, head, size, checksum, retainUntil);
                 log.info("Published s3://{}/{} ({} bytes, verified)", settings.bucket(), key, size);

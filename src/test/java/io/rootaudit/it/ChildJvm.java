@@ -24,7 +24,12 @@ final class ChildJvm {
 
     /** Starts {@code rootaudit <args>} with the test's database and report folder; output goes to {@code log}. */
     static Process start(Emulator emulator, Path work, Path log, String... args) throws IOException {
-        return start(emulator == null ? "http://127.0.0.1:9" : emulator.endpoint(), work, log, Map.of(), List.of(), args);
+        return start(emulator == null ? "http://127.0.0.1:9" : emulator.endpoint(), work, log, args);
+    }
+
+    /** The same against any endpoint, for example one that never answers. */
+    static Process start(String endpoint, Path work, Path log, String... args) throws IOException {
+        return start(endpoint, work, log, Map.of(), List.of(), args);
     }
 
     /** Runs {@code rootaudit <args>} to its end with extra environment variables and JVM options. */

@@ -34,8 +34,13 @@ class ConfigurationValidationTest {
             "--rootaudit.scope.include-accounts=12345   | rootaudit.scope.include-accounts[0]: must be a 12-digit account id",
             "--rootaudit.scope.organizational-units=eu  | must be an OU id",
             "--rootaudit.aws.region=Europe              | rootaudit.aws.region: must be a region code",
+            "--rootaudit.aws.region=us-iso-east-1       | region us-iso-east-1 is in partition aws-iso",
             "--rootaudit.aws.rate-limits.sts=0          | rootaudit.aws.rate-limits.sts: must be greater than 0",
             "--rootaudit.aws.rate-limits.iam=fast       | rootaudit.aws.rate-limits.iam",
+            "--rootaudit.aws.attempt-timeout=0s         | rootaudit.aws.attempt-timeout must be between 1s and 10m",
+            "--rootaudit.aws.connect-timeout=2m         | rootaudit.aws.connect-timeout must be between 100ms and 1m",
+            "--rootaudit.aws.call-timeout=10s           | not shorter than rootaudit.aws.attempt-timeout",
+            "--rootaudit.aws.call-timeout=2h            | rootaudit.aws.call-timeout must be between 1s and 1h",
             "--rootaudit.audit.concurency=4             | unknown property [rootaudit.audit.concurency]",
             "--spring.config.additional-location=/nonexistent/rootaudit.yml | /nonexistent/rootaudit.yml",
             "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist"})

@@ -31,7 +31,16 @@ record Invocation(int exitCode, String out, String err, Path work) {
     }
 
     static Invocation runAs(Emulator emulator, String accessKey, String secretKey, Path work, String... args) {
-        System.setProperty("aws.endpointUrl", emulator == null ? "http://127.0.0.1:9" : emulator.endpoint());
+        return runAt(emulator == null ? "http://127.0.0.1:9" : emulator.endpoint(), accessKey, secretKey, work, args);
+    }
+
+    /** Against any endpoint, for example one that refuses connections or never answers. */
+    static Invocation runAt(String endpoint, Path work, String... args) {
+        return runAt(endpoint, "testing", "testing", work, args);
+    }
+
+    private static Invocation runAt(String endpoint, String accessKey, String secretKey, Path work, String... args) {
+        System.setProperty("aws.endpointUrl", endpoint);
         System.setProperty("aws.accessKeyId", accessKey);
         System.setProperty("aws.secretAccessKey", secretKey);
         System.setProperty("aws.region", "us-east-1");
