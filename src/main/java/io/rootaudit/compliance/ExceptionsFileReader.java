@@ -11,8 +11,10 @@ import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -106,6 +108,31 @@ final class ExceptionsFileReader {
         TextTimestampConstructor(LoaderOptions options) {
             super(options);
             yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
+
+        /**
+         * A value whose explicit tag does not fit it ({@code !!map x}, {@code !!int abc}, {@code !!binary "###"})
+         * makes SnakeYAML's constructors throw ClassCastException, NumberFormatException or
+         * IllegalArgumentException instead of a YAMLException: turn those into a YAML error at the value.
+         */
+        @Override
+        protected Object constructObject(Node node) {
+            try {
+                return super.constructObject(node);
+            } catch (YAMLException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TagMismatchException(node, e);
+            }
+        }
+    }
+
+    private static final class TagMismatchException extends ConstructorException {
+        private static final long serialVersionUID = 1L;
+
+        TagMismatchException(Node node, RuntimeException cause) {
+            super(null, null, "this " + node.getNodeId() + " cannot be read as "
+                    + node.getTag().getValue().replace(Tag.PREFIX, "!!"), node.getStartMark(), cause);
         }
     }
 }

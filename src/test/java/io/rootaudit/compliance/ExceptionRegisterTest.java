@@ -210,6 +210,18 @@ class ExceptionRegisterTest {
         assertProblem("- !!java.io.File [\"/etc/passwd\"]\n", "is not valid YAML");
     }
 
+    /** Found by ExceptionsFilePropertyTest: these leaked ClassCastException, NumberFormatException, IllegalArgumentException. */
+    @Test
+    void valueThatDoesNotFitItsExplicitTagIsInvalidYaml() {
+        assertProblem(entry("account: !!map x", "expires: 2026-12-31"), "is not valid YAML", "this scalar cannot be read as !!map",
+                "line 4");
+        assertProblem(entry("account: !!str [a]", "expires: 2026-12-31"), "this sequence cannot be read as !!str");
+        assertProblem(entry("account: \"012345678901\"", "expires: !!int abc"), "this scalar cannot be read as !!int");
+        assertProblem(entry("account: \"012345678901\"", "expires: !!float ."), "this scalar cannot be read as !!float");
+        assertProblem(entry("account: \"012345678901\"", "expires: 2026-12-31", "? !!binary \"###\"\n  : x"),
+                "this scalar cannot be read as !!binary");
+    }
+
     @Test
     void missingFileIsAnInvalidFile() {
         Path missing = dir.resolve("missing.yml");
