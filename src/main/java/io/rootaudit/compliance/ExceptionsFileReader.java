@@ -70,7 +70,7 @@ final class ExceptionsFileReader {
         if (document instanceof Map<?, ?> map) {
             for (Object key : map.keySet()) {
                 if (!TOP_LEVEL_KEY.equals(key)) {
-                    throw structure("unknown top-level key '" + key + "'; the only allowed key is '"
+                    throw structure("unknown top-level key '" + QuotedValue.of(key) + "'; the only allowed key is '"
                             + TOP_LEVEL_KEY + ":', holding the list of entries");
                 }
             }

@@ -222,6 +222,31 @@ class ExceptionRegisterTest {
                 "this scalar cannot be read as !!binary");
     }
 
+    /** Found by ExceptionsFilePropertyTest: each value below broke the message that quotes it. */
+    @Test
+    void problemsQuoteValuesShortOnOneLineAndWithoutControlCharacters() throws IOException {
+        // toString() of a recursive alias overflowed the stack
+        assertProblem("- {account: \"012345678901\", reason: &a [{k: *a}], approver: a, ticket: t, expires: 2026-12-31}\n",
+                "field 'reason' must be text, got '[{k: […]}]'");
+        // escape sequences reached the terminal
+        assertProblem(entry("account: \"\\e[2J\\e]0;title\\a\"", "expires: 2026-12-31"),
+                "got '\\u001B[2J\\u001B]0;title\\u0007'");
+        assertProblem(entry("account: \"012345678901\"", "expires: \"2026-12-31\\u202E\\u2028\""),
+                "got '2026-12-31\\u202E\\u2028'");
+        // every repetition of an aliased scalar was written out: this 100 kB file gave a 100 MB message
+        Path fanOut = write("- account: &s \"" + "1".repeat(100_000) + "\"\n  reason: [" + "*s, ".repeat(999) + "*s]\n"
+                + "  approver: a\n  ticket: t\n  expires: 2026-12-31\n");
+        assertThatThrownBy(() -> ExceptionRegister.load(fanOut, RULE_IDS))
+                .isInstanceOfSatisfying(InvalidExceptionsFileException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                fanOut + ": entry 1: field 'account' must be exactly 12 digits, got '" + "1".repeat(80)
+                                        + "…'; quote it, e.g. account: \"012345678901\", because YAML drops leading zeros"
+                                        + " of unquoted numbers",
+                                fanOut + ": entry 1: field 'reason' must be text, got '[" + "1".repeat(79) + "…'; put it in quotes"));
+        assertProblem(entry("account: \"012345678901\"", "expires: 2026-12-31", "? !!binary aGVsbG8=\n  : x"),
+                "field '(binary, 5 bytes)' is unknown");
+    }
+
     @Test
     void missingFileIsAnInvalidFile() {
         Path missing = dir.resolve("missing.yml");
