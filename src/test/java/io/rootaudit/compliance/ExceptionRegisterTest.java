@@ -222,6 +222,14 @@ class ExceptionRegisterTest {
                 "this scalar cannot be read as !!binary");
     }
 
+    /** Found by ExceptionsFilePropertyTest: SnakeYAML's scanner threw NumberFormatException on these escapes. */
+    @Test
+    void escapeTheYamlScannerCannotReadIsInvalidYaml() {
+        assertProblem(entry("account: \"012345678901\"", "expires: 2026-12-31", "ticket: \"\\UFFFFFFFF\""),
+                "is not valid YAML: the YAML reader failed on it (NumberFormatException: For input string: \"FFFFFFFF\"");
+        assertProblem("- reason: \"\\x", "is not valid YAML: the YAML reader failed on it (NumberFormatException");
+    }
+
     /** Found by ExceptionsFilePropertyTest: each value below broke the message that quotes it. */
     @Test
     void problemsQuoteValuesShortOnOneLineAndWithoutControlCharacters() throws IOException {
