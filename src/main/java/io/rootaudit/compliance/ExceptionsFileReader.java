@@ -56,7 +56,7 @@ final class ExceptionsFileReader {
         try {
             return yaml().load(text);
         } catch (YAMLException e) {
-            throw new InvalidExceptionsFileException(file + " is not valid YAML: " + e.getMessage(), e);
+            throw new InvalidExceptionsFileException(file + " is not valid YAML: " + QuotedValue.printable(e.getMessage()), e);
         } catch (RuntimeException e) {
             // SnakeYAML's scanner throws NumberFormatException on "\x" at the end of the text and on "\UFFFFFFFF"
             throw new InvalidExceptionsFileException(file + " is not valid YAML: the YAML reader failed on it ("

@@ -68,13 +68,27 @@ final class QuotedValue {
         out.append(close);
     }
 
+    /**
+     * A message of the YAML library, which shows the offending line of the file: kept whole and on its lines,
+     * but with every other control and invisible character escaped, a carriage return included.
+     */
+    static String printable(String message) {
+        StringBuilder out = new StringBuilder();
+        appendEscaped(out, String.valueOf(message), Integer.MAX_VALUE, true);
+        return out.toString();
+    }
+
     private void appendText(String text) {
-        for (int i = 0; i < text.length() && !full(); ) {
+        appendEscaped(out, text, MAX_LENGTH + 1, false);
+    }
+
+    private static void appendEscaped(StringBuilder out, String text, int limit, boolean keepLines) {
+        for (int i = 0; i < text.length() && out.length() < limit; ) {
             int cp = text.codePointAt(i);
             int type = Character.getType(cp);
             boolean invisible = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
-            if (invisible) {
+            if (invisible && !(keepLines && (cp == '\n' || cp == '\t'))) {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,6 +223,14 @@ class ExceptionRegisterTest {
                 "this scalar cannot be read as !!binary");
     }
 
+    /** Found by ExceptionsFilePropertyTest: SnakeYAML quoted the carriage returns of a file with CR line ends. */
+    @Test
+    void yamlErrorsShowTheLineWithoutCarriageReturns() {
+        assertProblem("- reason: \"a\\U\r  approver: a\r", "is not valid YAML",
+                "expected escape sequence of 8 hexadecimal numbers, but found: \\u000D  appro");
+        assertProblem("- reason: \"a\\U\r  approver: a\r", "is not valid YAML").doesNotContain("\r");
+    }
+
     /** Found by ExceptionsFilePropertyTest: SnakeYAML's scanner threw NumberFormatException on these escapes. */
     @Test
     void escapeTheYamlScannerCannotReadIsInvalidYaml() {
@@ -280,16 +289,17 @@ class ExceptionRegisterTest {
         return Files.writeString(Files.createTempFile(dir, "exceptions", ".yml"), yaml);
     }
 
-    private void assertProblem(String yaml, String... expectedFragments) {
+    private AbstractStringAssert<?> assertProblem(String yaml, String... expectedFragments) {
         Path file;
         try {
             file = write(yaml);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertThatThrownBy(() -> ExceptionRegister.load(file, RULE_IDS))
+        return assertThatThrownBy(() -> ExceptionRegister.load(file, RULE_IDS))
                 .isInstanceOf(InvalidExceptionsFileException.class)
                 .hasMessageStartingWith(file.toString())
-                .hasMessageContainingAll(expectedFragments);
+                .hasMessageContainingAll(expectedFragments)
+                .message();
     }
 }
