@@ -44,8 +44,16 @@ public class EvidenceVerifier {
         } catch (IOException | RuntimeException e) {
             return new Result(null, List.of(Manifest.FILE + ": cannot be read (" + e.getMessage() + ")"));
         }
+        if (manifest == null || manifest.artifacts() == null) {
+            return new Result(null, List.of(Manifest.FILE + ": has no \"artifacts\" list"));
+        }
         List<String> problems = new ArrayList<>();
-        for (Manifest.Artifact a : manifest.artifacts()) {
+        for (int i = 0; i < manifest.artifacts().size(); i++) {
+            Manifest.Artifact a = manifest.artifacts().get(i);
+            if (a == null || a.file() == null) {
+                problems.add(Manifest.FILE + ": artifact " + (i + 1) + " names no file");
+                continue;
+            }
             try (InputStream in = source.open(a.file())) {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 long size = new DigestInputStream(in, digest).transferTo(OutputSink.INSTANCE);

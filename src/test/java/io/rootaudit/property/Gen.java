@@ -35,13 +35,14 @@ public interface Gen<T> {
         return random -> random.nextDouble() < probability ? null : next(random);
     }
 
+    /** One of the values (null among them allowed), each as likely. */
     @SafeVarargs
     static <T> Gen<T> of(T... values) {
-        return of(List.of(values));
+        return of(java.util.Arrays.asList(values));
     }
 
     static <T> Gen<T> of(List<? extends T> values) {
-        List<? extends T> copy = List.copyOf(values);
+        List<? extends T> copy = new ArrayList<>(values);
         return random -> copy.get(random.nextInt(copy.size()));
     }
 
