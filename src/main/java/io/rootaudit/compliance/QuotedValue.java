@@ -5,13 +5,14 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A value read from the exceptions file, as a problem message quotes it: at most {@value #MAX_LENGTH}
- * characters on one line, control and invisible formatting characters escaped (they would act on the terminal
- * or hide text), nested lists and maps cut off after {@value #MAX_DEPTH} levels. The file is untrusted:
- * {@code toString()} of what SnakeYAML built overflows the stack on a recursive alias ({@code &a [{k: *a}]})
- * and writes out every repetition of an aliased scalar, turning a small file into a message of gigabytes.
+ * A value read from untrusted input (the exceptions file, a manifest), as a problem message quotes it: at most
+ * {@value #MAX_LENGTH} characters on one line, control and invisible formatting characters escaped (they would
+ * act on the terminal or hide text), nested lists and maps cut off after {@value #MAX_DEPTH} levels. For the
+ * exceptions file, {@code toString()} of what SnakeYAML built overflows the stack on a recursive alias
+ * ({@code &a [{k: *a}]}) and writes out every repetition of an aliased scalar, turning a small file into a
+ * message of gigabytes.
  */
-final class QuotedValue {
+public final class QuotedValue {
 
     static final int MAX_LENGTH = 80;
     private static final int MAX_DEPTH = 2;
@@ -20,7 +21,7 @@ final class QuotedValue {
 
     private QuotedValue() {}
 
-    static String of(Object value) {
+    public static String of(Object value) {
         QuotedValue quoted = new QuotedValue();
         quoted.append(value, 0);
         StringBuilder out = quoted.out;

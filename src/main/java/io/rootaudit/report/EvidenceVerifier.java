@@ -1,5 +1,6 @@
 package io.rootaudit.report;
 
+import io.rootaudit.compliance.QuotedValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,6 +55,11 @@ public class EvidenceVerifier {
                 problems.add(Manifest.FILE + ": artifact " + (i + 1) + " names no file");
                 continue;
             }
+            if (!isPlainFileName(a.file())) {
+                problems.add(Manifest.FILE + ": artifact " + (i + 1) + " names '" + QuotedValue.of(a.file())
+                        + "', which is not a file name of the pack folder; it was not read");
+                continue;
+            }
             try (InputStream in = source.open(a.file())) {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 long size = new DigestInputStream(in, digest).transferTo(OutputSink.INSTANCE);
@@ -71,6 +77,16 @@ public class EvidenceVerifier {
             }
         }
         return new Result(manifest, problems);
+    }
+
+    /**
+     * Every artifact of a pack lies in the pack's folder, so the manifest names each by its file name alone. A
+     * name with a path in it ({@code ../../etc/hostname}, {@code /etc/hostname}, {@code sub/x}) or that is empty,
+     * {@code .} or {@code ..} would make verify read outside the pack and is never opened.
+     */
+    static boolean isPlainFileName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..")
+                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || Character.isISOControl(c));
     }
 
     private interface Source {

@@ -36,6 +36,44 @@ class EvidenceVerifierTest {
                 "manifest.json: artifact 2 names no file", "manifest.json: artifact 3 names no file");
     }
 
+    /**
+     * Found by ManifestPropertyTest: verify opened whatever path an entry named. With the outside file's right size
+     * and digest, '../../outside/secret.txt' even verified as a matching artifact of the pack.
+     */
+    @Test
+    void anEntryThatIsNotAPlainFileNameIsAProblemAndIsNotRead() throws IOException {
+        String outside = pack.outside().toAbsolutePath().toString();
+        for (String name : new String[] {"../../outside/secret.txt", outside, "sub/../../../outside/secret.txt",
+                "..\\..\\outside\\secret.txt", "C:secret.txt", "", ".", "..", "results.json\u0000"}) {
+            EvidenceVerifier.Result result = verify("{\"artifacts\":[{\"file\":" + Manifests.write(name) + ",\"bytes\":"
+                    + pack.outsideBytes().length + ",\"sha256\":\"" + pack.outsideSha256() + "\"}]}");
+
+            assertThat(result.ok()).as(name).isFalse();
+            assertThat(result.problems()).as(name).containsExactly("manifest.json: artifact 1 names '"
+                    + name.replace("\u0000", "\\u0000") + "', which is not a file name of the pack folder; it was not read");
+        }
+    }
+
+    @Test
+    void plainFileNamesAreRead() throws IOException {
+        manifestOf("results.json", "accounts.csv");
+        assertThat(verifier.verify(pack.folder().toString()).ok()).isTrue();
+
+        Files.writeString(pack.folder().resolve("accounts.csv"), "changed");
+        assertThat(verifier.verify(pack.folder().toString()).problems()).hasSize(2)
+                .first().isEqualTo("accounts.csv: 7 bytes, manifest says 40");
+    }
+
+    private void manifestOf(String... files) throws IOException {
+        StringBuilder artifacts = new StringBuilder();
+        for (String file : files) {
+            byte[] content = pack.artifacts().get(file);
+            artifacts.append(artifacts.isEmpty() ? "" : ",").append("{\"file\":\"").append(file).append("\",\"bytes\":")
+                    .append(content.length).append(",\"sha256\":\"").append(Digests.sha256(content)).append("\"}");
+        }
+        Files.writeString(pack.manifest(), "{\"runId\":\"r\",\"artifacts\":[" + artifacts + "]}");
+    }
+
     private EvidenceVerifier.Result verify(String manifest) throws IOException {
         Files.writeString(pack.manifest(), manifest);
         return verifier.verify(pack.folder().toString());
