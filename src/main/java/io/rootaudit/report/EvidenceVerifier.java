@@ -4,6 +4,7 @@ import io.rootaudit.compliance.QuotedValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -93,8 +94,17 @@ public class EvidenceVerifier {
         InputStream open(String file) throws IOException;
     }
 
+    /** A name the file system cannot represent (a lone surrogate; any non-ASCII name in a POSIX locale) is unreadable. */
     private static Source localSource(Path folder) {
-        return file -> Files.newInputStream(folder.resolve(file));
+        return file -> {
+            Path path;
+            try {
+                path = folder.resolve(file);
+            } catch (InvalidPathException e) {
+                throw new IOException("not a valid file name on this system: " + e.getReason(), e);
+            }
+            return Files.newInputStream(path);
+        };
     }
 
     private Source s3Source(String location) {

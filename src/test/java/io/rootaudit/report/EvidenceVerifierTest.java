@@ -54,6 +54,15 @@ class EvidenceVerifierTest {
         }
     }
 
+    /** Found by ManifestPropertyTest: Path.resolve threw InvalidPathException out of verify (exit 1, a stack trace). */
+    @Test
+    void aFileNameTheFileSystemCannotRepresentIsUnreadable() throws IOException {
+        EvidenceVerifier.Result result = verify("{\"artifacts\":[{\"file\":\"\\ud800.csv\",\"bytes\":2,\"sha256\":\"\"}]}");
+
+        assertThat(result.problems()).singleElement().asString()
+                .contains(".csv: missing or unreadable (not a valid file name on this system: ");
+    }
+
     @Test
     void plainFileNamesAreRead() throws IOException {
         manifestOf("results.json", "accounts.csv");
