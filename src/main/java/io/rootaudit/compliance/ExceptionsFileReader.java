@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -121,22 +127,51 @@ final class ExceptionsFileReader {
          */
         @Override
         protected Object constructObject(Node node) {
+            if (node instanceof MappingNode mapping) {
+                requireTextKeys(mapping, Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
             try {
                 return super.constructObject(node);
             } catch (YAMLException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new TagMismatchException(node, e);
+                throw new NodeException(node, "this " + node.getNodeId() + " cannot be read as "
+                        + node.getTag().getValue().replace(Tag.PREFIX, "!!"), e);
+            }
+        }
+
+        /**
+         * Every key of an exceptions file is text. A list or map as a key is refused before SnakeYAML builds it:
+         * on a duplicate, SnakeYAML writes the key out in its message, and a key that aliases a long scalar a
+         * thousand times is gigabytes of text. Keys merged in with {@code <<} are checked too.
+         */
+        private static void requireTextKeys(MappingNode mapping, Set<Node> seen) {
+            if (!seen.add(mapping)) {
+                return;
+            }
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node key = tuple.getKeyNode();
+                if (!(key instanceof ScalarNode)) {
+                    throw new NodeException(key, "a key must be text, not a " + key.getNodeId(), null);
+                }
+                if (Tag.MERGE.equals(key.getTag())) {
+                    Node merged = tuple.getValueNode();
+                    List<Node> maps = merged instanceof SequenceNode list ? list.getValue() : List.of(merged);
+                    for (Node map : maps) {
+                        if (map instanceof MappingNode m) {
+                            requireTextKeys(m, seen);
+                        }
+                    }
+                }
             }
         }
     }
 
-    private static final class TagMismatchException extends ConstructorException {
+    private static final class NodeException extends ConstructorException {
         private static final long serialVersionUID = 1L;
 
-        TagMismatchException(Node node, RuntimeException cause) {
-            super(null, null, "this " + node.getNodeId() + " cannot be read as "
-                    + node.getTag().getValue().replace(Tag.PREFIX, "!!"), node.getStartMark(), cause);
+        NodeException(Node node, String problem, RuntimeException cause) {
+            super(null, null, problem, node.getStartMark(), cause);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class QuotedValue {
 
     static final int MAX_LENGTH = 80;
+    private static final int MAX_LINE = 200;
     private static final int MAX_DEPTH = 2;
 
     private final StringBuilder out = new StringBuilder();
@@ -70,12 +71,23 @@ public final class QuotedValue {
     }
 
     /**
-     * A message of the YAML library, which shows the offending line of the file: kept whole and on its lines,
-     * but with every other control and invisible character escaped, a carriage return included.
+     * A message of a library that quotes the input (the YAML library shows the offending line and may write out
+     * a key): kept on its lines, each cut at {@value #MAX_LINE} characters, with every other control and
+     * invisible character escaped, a carriage return included.
      */
     static String printable(String message) {
         StringBuilder out = new StringBuilder();
-        appendEscaped(out, String.valueOf(message), Integer.MAX_VALUE, true);
+        for (String line : String.valueOf(message).split("\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            int start = out.length();
+            appendEscaped(out, line, start + MAX_LINE + 1, true);
+            if (out.length() > start + MAX_LINE) {
+                out.setLength(start + MAX_LINE);
+                out.append('…');
+            }
+        }
         return out.toString();
     }
 

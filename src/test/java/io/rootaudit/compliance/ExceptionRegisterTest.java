@@ -223,6 +223,25 @@ class ExceptionRegisterTest {
                 "this scalar cannot be read as !!binary");
     }
 
+    /**
+     * Found by ExceptionsFilePropertyTest: on a duplicate key SnakeYAML writes the key out in its message; two keys
+     * aliasing a 20 kB scalar 1,000 times made a 20 MB message (a larger scalar runs out of memory).
+     */
+    @Test
+    void keysAreTextAndDuplicateKeysAreNotWrittenOutWhole() throws IOException {
+        String aliasing = "[" + "*s, ".repeat(999) + "*s]";
+        assertProblem("- account: &s \"" + "x".repeat(20_000) + "\"\n  ? " + aliasing + "\n  : a\n  ? " + aliasing + "\n  : b\n",
+                "is not valid YAML", "a key must be text, not a sequence", "line 2, column 5");
+        assertProblem("- {account: \"012345678901\", ? {a: b} : c}\n", "a key must be text, not a mapping");
+        assertProblem("- {<<: {? [a] : b}, account: \"012345678901\"}\n", "a key must be text, not a sequence");
+        assertProblem("- !!set {? [a], ? [a]}\n", "a key must be text, not a sequence");
+
+        Path longKey = write("- ? " + "k".repeat(100_000) + "\n  : a\n  ? " + "k".repeat(100_000) + "\n  : b\n");
+        assertThatThrownBy(() -> ExceptionRegister.load(longKey, RULE_IDS))
+                .isInstanceOfSatisfying(InvalidExceptionsFileException.class, e -> assertThat(e.getMessage())
+                        .contains("found duplicate key " + "k".repeat(180) + "…\n").hasSizeLessThan(2_000));
+    }
+
     /** Found by ExceptionsFilePropertyTest: SnakeYAML quoted the carriage returns of a file with CR line ends. */
     @Test
     void yamlErrorsShowTheLineWithoutCarriageReturns() {

@@ -38,9 +38,13 @@ class ExceptionsFilePropertyTest {
     void pathologicalFilesAreReadOrRefusedWithAMessageNamingIt() throws Exception {
         for (Document doc : ExceptionsFiles.PATHOLOGICAL) {
             Path file = doc.writeTo(dir.resolve("exceptions.yml"));
-            Outcome outcome = Outcome.of(file);
-            if (outcome.refusal() != null) {
-                assertReadableRefusal(outcome.refusal(), file);
+            try {
+                Outcome outcome = Outcome.of(file);
+                if (outcome.refusal() != null) {
+                    assertReadableRefusal(outcome.refusal(), file);
+                }
+            } catch (AssertionError e) {
+                throw new AssertionError(doc + "\n" + e.getMessage(), e);
             }
         }
     }

@@ -276,6 +276,9 @@ public final class ExceptionsFiles {
             Document.text("billion laughs", billionLaughs()),
             Document.text("one long scalar aliased 1,000 times", "- account: &s \"" + "x".repeat(100_000) + "\"\n  reason: ["
                     + "*s, ".repeat(999) + "*s]\n"),
+            Document.text("duplicate keys aliasing a long scalar 1,000 times", "- account: &s \"" + "x".repeat(20_000)
+                    + "\"\n  ? [" + "*s, ".repeat(999) + "*s]\n  : a\n  ? [" + "*s, ".repeat(999) + "*s]\n  : b\n"),
+            Document.text("duplicate long key", "- ? " + "k".repeat(100_000) + "\n  : a\n  ? " + "k".repeat(100_000) + "\n  : b\n"),
             Document.text("self-referencing entry", "- &e {account: *e}\n"),
             Document.text("self-referencing list", "exceptions: &l [*l]\n"),
             Document.text("self-referencing key", "- &k {? *k : x}\n"),
