@@ -75,7 +75,7 @@ public final class QuotedValue {
      * a key): kept on its lines, each cut at {@value #MAX_LINE} characters, with every other control and
      * invisible character escaped, a carriage return included.
      */
-    static String printable(String message) {
+    public static String printable(String message) {
         StringBuilder out = new StringBuilder();
         for (String line : String.valueOf(message).split("\n", -1)) {
             if (!out.isEmpty()) {

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recomputes the size and SHA-256 of every artifact listed in an evidence pack's manifest, in a local folder
- * or under an {@code s3://bucket/prefix/}, and names every file that is missing or differs.
+ * or under an {@code s3://bucket/prefix/}, and names every file that is missing or differs. The manifest is
+ * untrusted input: whatever it holds gives a result, never an exception, and its text is quoted in problems
+ * short and without control characters.
  */
 @Component
 public class EvidenceVerifier {
@@ -44,7 +46,7 @@ public class EvidenceVerifier {
         try (InputStream in = source.open(Manifest.FILE)) {
             manifest = json.readValue(in, Manifest.class);
         } catch (IOException | RuntimeException e) {
-            return new Result(null, List.of(Manifest.FILE + ": cannot be read (" + e.getMessage() + ")"));
+            return new Result(null, List.of(Manifest.FILE + ": cannot be read (" + QuotedValue.printable(e.getMessage()) + ")"));
         }
         if (manifest == null || manifest.artifacts() == null) {
             return new Result(null, List.of(Manifest.FILE + ": has no \"artifacts\" list"));
@@ -61,18 +63,19 @@ public class EvidenceVerifier {
                         + "', which is not a file name of the pack folder; it was not read");
                 continue;
             }
+            String name = QuotedValue.of(a.file());
             try (InputStream in = source.open(a.file())) {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 long size = new DigestInputStream(in, digest).transferTo(OutputSink.INSTANCE);
                 String sha = HexFormat.of().formatHex(digest.digest());
                 if (size != a.bytes()) {
-                    problems.add(a.file() + ": " + size + " bytes, manifest says " + a.bytes());
+                    problems.add(name + ": " + size + " bytes, manifest says " + a.bytes());
                 }
                 if (!sha.equals(a.sha256())) {
-                    problems.add(a.file() + ": SHA-256 " + sha + ", manifest says " + a.sha256());
+                    problems.add(name + ": SHA-256 " + sha + ", manifest says " + QuotedValue.of(a.sha256()));
                 }
             } catch (IOException | SdkException e) {
-                problems.add(a.file() + ": missing or unreadable (" + e.getMessage() + ")");
+                problems.add(name + ": missing or unreadable (" + QuotedValue.printable(e.getMessage()) + ")");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -63,6 +63,20 @@ class EvidenceVerifierTest {
                 .contains(".csv: missing or unreadable (not a valid file name on this system: ");
     }
 
+    /** Found by ManifestPropertyTest: problems repeated the manifest's text whole, control characters included. */
+    @Test
+    void problemsQuoteTheManifestShortAndWithoutControlCharacters() throws IOException {
+        String parseError = verify("\"\u4f8a\\u0000\u970e\"").problems().get(0); // a JSON escape of NUL
+        assertThat(parseError).startsWith("manifest.json: cannot be read (").contains("\\u0000").doesNotContain("\u0000");
+
+        String longName = "x".repeat(100_000);
+        EvidenceVerifier.Result result = verify("{\"artifacts\":[{\"file\":\"" + longName + "\",\"bytes\":1,\"sha256\":\"\"},"
+                + "{\"file\":\"report.pdf\",\"bytes\":15,\"sha256\":\"\\u001b]0;title\\u0007" + "f".repeat(100_000) + "\"}]}");
+        assertThat(result.problems()).hasSize(2);
+        assertThat(result.problems().get(0)).startsWith("x".repeat(80) + "…: missing or unreadable (").hasSizeLessThan(500);
+        assertThat(result.problems().get(1)).endsWith(", manifest says \\u001B]0;title\\u0007" + "f".repeat(60) + "…");
+    }
+
     @Test
     void plainFileNamesAreRead() throws IOException {
         manifestOf("results.json", "accounts.csv");
