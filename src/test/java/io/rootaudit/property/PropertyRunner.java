@@ -34,7 +34,12 @@ public final class PropertyRunner {
         int count = Integer.getInteger(TRIES, tries);
         Random random = new Random(seed);
         for (int i = 1; i <= count; i++) {
-            T input = gen.next(random);
+            T input;
+            try {
+                input = gen.next(random);
+            } catch (RuntimeException e) {
+                throw new AssertionError("the generator failed on try " + i + " with seed " + seed, e);
+            }
             Throwable failure = failure(property, input);
             if (failure != null) {
                 Shrunk<T> shrunk = shrink(input, failure, shrinks, property);
