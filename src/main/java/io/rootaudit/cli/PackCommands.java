@@ -1,5 +1,6 @@
 package io.rootaudit.cli;
 
+import io.rootaudit.compliance.QuotedValue;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.report.EvidenceVerifier;
 import io.rootaudit.report.Manifest;
@@ -83,7 +84,7 @@ class PackCommands {
     ExitCode verify(String location) {
         EvidenceVerifier.Result result = verifier.verify(location);
         if (result.ok()) {
-            out.println("OK: " + result.manifest().artifacts().size() + " files of run " + result.manifest().runId()
+            out.println("OK: " + result.manifest().artifacts().size() + " files of run " + QuotedValue.of(result.manifest().runId())
                     + " match manifest.json (" + location + ")");
             return ExitCode.OK;
         }

@@ -35,8 +35,8 @@ final class ExceptionEntryReader {
             return Optional.empty();
         }
         for (Object key : fields.keySet()) {
-            if (!FIELDS.contains(String.valueOf(key))) {
-                fieldProblem(String.valueOf(key), "is unknown; allowed fields are " + String.join(", ", FIELDS));
+            if (!(key instanceof String name && FIELDS.contains(name))) {
+                fieldProblem(QuotedValue.of(key), "is unknown; allowed fields are " + String.join(", ", FIELDS));
             }
         }
         String account = account(fields.get("account"));
@@ -55,9 +55,9 @@ final class ExceptionEntryReader {
         }
         boolean scalar = value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof BigInteger;
-        String text = String.valueOf(value);
+        String text = scalar ? String.valueOf(value) : null;
         if (!scalar || !ACCOUNT_ID.matcher(text).matches()) {
-            fieldProblem("account", "must be exactly 12 digits, got '" + text + "'; quote it, e.g. account:"
+            fieldProblem("account", "must be exactly 12 digits, got '" + QuotedValue.of(value) + "'; quote it, e.g. account:"
                     + " \"012345678901\", because YAML drops leading zeros of unquoted numbers");
             return null;
         }
@@ -82,7 +82,7 @@ final class ExceptionEntryReader {
             if (id instanceof String ruleId && knownRuleIds.contains(ruleId)) {
                 ids.add(ruleId);
             } else {
-                fieldProblem("rules", "names unknown rule '" + id + "'; known rules are "
+                fieldProblem("rules", "names unknown rule '" + QuotedValue.of(id) + "'; known rules are "
                         + String.join(", ", new TreeSet<>(knownRuleIds)));
             }
         }
@@ -97,7 +97,7 @@ final class ExceptionEntryReader {
             return null;
         }
         if (!scalar) {
-            fieldProblem(field, "must be text, got '" + value + "'; put it in quotes");
+            fieldProblem(field, "must be text, got '" + QuotedValue.of(value) + "'; put it in quotes");
             return null;
         }
         return value.toString().strip();
@@ -115,7 +115,7 @@ final class ExceptionEntryReader {
                 // not a valid date: reported below
             }
         }
-        fieldProblem("expires", "must be a calendar date written YYYY-MM-DD, got '" + value + "'");
+        fieldProblem("expires", "must be a calendar date written YYYY-MM-DD, got '" + QuotedValue.of(value) + "'");
         return null;
     }
 

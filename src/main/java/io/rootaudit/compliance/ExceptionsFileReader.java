@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +13,14 @@ import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -56,7 +64,11 @@ final class ExceptionsFileReader {
         try {
             return yaml().load(text);
         } catch (YAMLException e) {
-            throw new InvalidExceptionsFileException(file + " is not valid YAML: " + e.getMessage(), e);
+            throw new InvalidExceptionsFileException(file + " is not valid YAML: " + QuotedValue.printable(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // SnakeYAML's scanner throws NumberFormatException on "\x" at the end of the text and on "\UFFFFFFFF"
+            throw new InvalidExceptionsFileException(file + " is not valid YAML: the YAML reader failed on it ("
+                    + e.getClass().getSimpleName() + ": " + QuotedValue.of(e.getMessage()) + ")", e);
         }
     }
 
@@ -76,7 +88,7 @@ final class ExceptionsFileReader {
         if (document instanceof Map<?, ?> map) {
             for (Object key : map.keySet()) {
                 if (!TOP_LEVEL_KEY.equals(key)) {
-                    throw structure("unknown top-level key '" + key + "'; the only allowed key is '"
+                    throw structure("unknown top-level key '" + QuotedValue.of(key) + "'; the only allowed key is '"
                             + TOP_LEVEL_KEY + ":', holding the list of entries");
                 }
             }
@@ -114,6 +126,60 @@ final class ExceptionsFileReader {
         TextTimestampConstructor(LoaderOptions options) {
             super(options);
             yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
+
+        /**
+         * A value whose explicit tag does not fit it ({@code !!map x}, {@code !!int abc}, {@code !!binary "###"})
+         * makes SnakeYAML's constructors throw ClassCastException, NumberFormatException or
+         * IllegalArgumentException instead of a YAMLException: turn those into a YAML error at the value.
+         */
+        @Override
+        protected Object constructObject(Node node) {
+            if (node instanceof MappingNode mapping) {
+                requireTextKeys(mapping, Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
+            try {
+                return super.constructObject(node);
+            } catch (YAMLException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new NodeException(node, "this " + node.getNodeId() + " cannot be read as "
+                        + node.getTag().getValue().replace(Tag.PREFIX, "!!"), e);
+            }
+        }
+
+        /**
+         * Every key of an exceptions file is text. A list or map as a key is refused before SnakeYAML builds it:
+         * on a duplicate, SnakeYAML writes the key out in its message, and a key that aliases a long scalar a
+         * thousand times is gigabytes of text. Keys merged in with {@code <<} are checked too.
+         */
+        private static void requireTextKeys(MappingNode mapping, Set<Node> seen) {
+            if (!seen.add(mapping)) {
+                return;
+            }
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node key = tuple.getKeyNode();
+                if (!(key instanceof ScalarNode)) {
+                    throw new NodeException(key, "a key must be text, not a " + key.getNodeId(), null);
+                }
+                if (Tag.MERGE.equals(key.getTag())) {
+                    Node merged = tuple.getValueNode();
+                    List<Node> maps = merged instanceof SequenceNode list ? list.getValue() : List.of(merged);
+                    for (Node map : maps) {
+                        if (map instanceof MappingNode m) {
+                            requireTextKeys(m, seen);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class NodeException extends ConstructorException {
+        private static final long serialVersionUID = 1L;
+
+        NodeException(Node node, String problem, RuntimeException cause) {
+            super(null, null, problem, node.getStartMark(), cause);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,6 +211,78 @@ class ExceptionRegisterTest {
         assertProblem("- !!java.io.File [\"/etc/passwd\"]\n", "is not valid YAML");
     }
 
+    /** Found by ExceptionsFilePropertyTest: these leaked ClassCastException, NumberFormatException, IllegalArgumentException. */
+    @Test
+    void valueThatDoesNotFitItsExplicitTagIsInvalidYaml() {
+        assertProblem(entry("account: !!map x", "expires: 2026-12-31"), "is not valid YAML", "this scalar cannot be read as !!map",
+                "line 4");
+        assertProblem(entry("account: !!str [a]", "expires: 2026-12-31"), "this sequence cannot be read as !!str");
+        assertProblem(entry("account: \"012345678901\"", "expires: !!int abc"), "this scalar cannot be read as !!int");
+        assertProblem(entry("account: \"012345678901\"", "expires: !!float ."), "this scalar cannot be read as !!float");
+        assertProblem(entry("account: \"012345678901\"", "expires: 2026-12-31", "? !!binary \"###\"\n  : x"),
+                "this scalar cannot be read as !!binary");
+    }
+
+    /**
+     * Found by ExceptionsFilePropertyTest: on a duplicate key SnakeYAML writes the key out in its message; two keys
+     * aliasing a 20 kB scalar 1,000 times made a 20 MB message (a larger scalar runs out of memory).
+     */
+    @Test
+    void keysAreTextAndDuplicateKeysAreNotWrittenOutWhole() throws IOException {
+        String aliasing = "[" + "*s, ".repeat(999) + "*s]";
+        assertProblem("- account: &s \"" + "x".repeat(20_000) + "\"\n  ? " + aliasing + "\n  : a\n  ? " + aliasing + "\n  : b\n",
+                "is not valid YAML", "a key must be text, not a sequence", "line 2, column 5");
+        assertProblem("- {account: \"012345678901\", ? {a: b} : c}\n", "a key must be text, not a mapping");
+        assertProblem("- {<<: {? [a] : b}, account: \"012345678901\"}\n", "a key must be text, not a sequence");
+        assertProblem("- !!set {? [a], ? [a]}\n", "a key must be text, not a sequence");
+
+        Path longKey = write("- ? " + "k".repeat(100_000) + "\n  : a\n  ? " + "k".repeat(100_000) + "\n  : b\n");
+        assertThatThrownBy(() -> ExceptionRegister.load(longKey, RULE_IDS))
+                .isInstanceOfSatisfying(InvalidExceptionsFileException.class, e -> assertThat(e.getMessage())
+                        .contains("found duplicate key " + "k".repeat(180) + "…\n").hasSizeLessThan(2_000));
+    }
+
+    /** Found by ExceptionsFilePropertyTest: SnakeYAML quoted the carriage returns of a file with CR line ends. */
+    @Test
+    void yamlErrorsShowTheLineWithoutCarriageReturns() {
+        assertProblem("- reason: \"a\\U\r  approver: a\r", "is not valid YAML",
+                "expected escape sequence of 8 hexadecimal numbers, but found: \\u000D  appro");
+        assertProblem("- reason: \"a\\U\r  approver: a\r", "is not valid YAML").doesNotContain("\r");
+    }
+
+    /** Found by ExceptionsFilePropertyTest: SnakeYAML's scanner threw NumberFormatException on these escapes. */
+    @Test
+    void escapeTheYamlScannerCannotReadIsInvalidYaml() {
+        assertProblem(entry("account: \"012345678901\"", "expires: 2026-12-31", "ticket: \"\\UFFFFFFFF\""),
+                "is not valid YAML: the YAML reader failed on it (NumberFormatException: For input string: \"FFFFFFFF\"");
+        assertProblem("- reason: \"\\x", "is not valid YAML: the YAML reader failed on it (NumberFormatException");
+    }
+
+    /** Found by ExceptionsFilePropertyTest: each value below broke the message that quotes it. */
+    @Test
+    void problemsQuoteValuesShortOnOneLineAndWithoutControlCharacters() throws IOException {
+        // toString() of a recursive alias overflowed the stack
+        assertProblem("- {account: \"012345678901\", reason: &a [{k: *a}], approver: a, ticket: t, expires: 2026-12-31}\n",
+                "field 'reason' must be text, got '[{k: […]}]'");
+        // escape sequences reached the terminal
+        assertProblem(entry("account: \"\\e[2J\\e]0;title\\a\"", "expires: 2026-12-31"),
+                "got '\\u001B[2J\\u001B]0;title\\u0007'");
+        assertProblem(entry("account: \"012345678901\"", "expires: \"2026-12-31\\u202E\\u2028\""),
+                "got '2026-12-31\\u202E\\u2028'");
+        // every repetition of an aliased scalar was written out: this 100 kB file gave a 100 MB message
+        Path fanOut = write("- account: &s \"" + "1".repeat(100_000) + "\"\n  reason: [" + "*s, ".repeat(999) + "*s]\n"
+                + "  approver: a\n  ticket: t\n  expires: 2026-12-31\n");
+        assertThatThrownBy(() -> ExceptionRegister.load(fanOut, RULE_IDS))
+                .isInstanceOfSatisfying(InvalidExceptionsFileException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                fanOut + ": entry 1: field 'account' must be exactly 12 digits, got '" + "1".repeat(80)
+                                        + "…'; quote it, e.g. account: \"012345678901\", because YAML drops leading zeros"
+                                        + " of unquoted numbers",
+                                fanOut + ": entry 1: field 'reason' must be text, got '[" + "1".repeat(79) + "…'; put it in quotes"));
+        assertProblem(entry("account: \"012345678901\"", "expires: 2026-12-31", "? !!binary aGVsbG8=\n  : x"),
+                "field '(binary, 5 bytes)' is unknown");
+    }
+
     @Test
     void missingFileIsAnInvalidFile() {
         Path missing = dir.resolve("missing.yml");
@@ -235,16 +308,17 @@ class ExceptionRegisterTest {
         return Files.writeString(Files.createTempFile(dir, "exceptions", ".yml"), yaml);
     }
 
-    private void assertProblem(String yaml, String... expectedFragments) {
+    private AbstractStringAssert<?> assertProblem(String yaml, String... expectedFragments) {
         Path file;
         try {
             file = write(yaml);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertThatThrownBy(() -> ExceptionRegister.load(file, RULE_IDS))
+        return assertThatThrownBy(() -> ExceptionRegister.load(file, RULE_IDS))
                 .isInstanceOf(InvalidExceptionsFileException.class)
                 .hasMessageStartingWith(file.toString())
-                .hasMessageContainingAll(expectedFragments);
+                .hasMessageContainingAll(expectedFragments)
+                .message();
     }
 }
