@@ -59,11 +59,14 @@ class ExceptionRegisterTest {
     }
 
     @Test
-    void emptyFileAndEmptyListAreEmptyRegisters() throws IOException {
-        assertThat(load("").entries()).isEmpty();
-        assertThat(load("exceptions:\n").entries()).isEmpty();
+    void onlyAnExplicitEmptyListIsAnEmptyRegister() throws IOException {
         assertThat(load("exceptions: []\n").entries()).isEmpty();
+        assertThat(load("[]\n").entries()).isEmpty();
         assertThat(ExceptionRegister.empty().entries()).isEmpty();
+        for (String noEntry : new String[] {"", "# nothing yet\n", "exceptions:\n", "{}\n"}) {
+            assertThatThrownBy(() -> load(noEntry)).isInstanceOf(InvalidExceptionsFileException.class)
+                    .hasMessageContaining("holds no entry; if no account is excepted, write 'exceptions: []'");
+        }
     }
 
     @Test
