@@ -1,13 +1,20 @@
 package io.rootaudit;
 
-import io.rootaudit.cli.Cli;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import io.rootaudit.cli.Launch;
+import io.rootaudit.cli.RootAuditCli;
+import io.rootaudit.devtools.DevTools;
 
-/** rootaudit: audits the root users of every member account of an AWS Organization. See the README. */
-@SpringBootApplication
-public class RootAuditApplication {
+/**
+ * rootaudit: audits the root users of every member account of an AWS Organization. See the README. The entry point
+ * is the one place that exits the JVM, and the one place that adds the development tooling's commands (demo,
+ * benchmarks) to the command line.
+ */
+public final class RootAuditApplication {
+
+    private RootAuditApplication() {}
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args));
+        Launch launch = Launch.system();
+        System.exit(RootAuditCli.run(launch, DevTools.commands(launch), args));
     }
 }

@@ -1,4 +1,4 @@
-package io.rootaudit.remediation;
+package io.rootaudit.application;
 
 import io.rootaudit.audit.CollectionResult;
 import io.rootaudit.audit.RootCredentialCollector;
@@ -10,9 +10,20 @@ import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.Account;
+import io.rootaudit.organization.AccountScope;
 import io.rootaudit.organization.OrganizationDirectory;
 import io.rootaudit.organization.Preflight;
 import io.rootaudit.organization.PreflightReport;
+import io.rootaudit.remediation.PolicyUnlocker;
+import io.rootaudit.remediation.PrivilegedAction;
+import io.rootaudit.remediation.PrivilegedActionLog;
+import io.rootaudit.remediation.RecoveryInProgress;
+import io.rootaudit.remediation.RemediationAction;
+import io.rootaudit.remediation.RemediationDecision;
+import io.rootaudit.remediation.RootAccessManagement;
+import io.rootaudit.remediation.RootCredentialRemover;
+import io.rootaudit.remediation.RootPasswordRecovery;
+import io.rootaudit.remediation.RunRemediation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -30,8 +41,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * bucket or SQS queue policy, and enable centralized root access. Each checks its safety rules first, asks
  * for confirmation just before it changes anything, and records what it did (or refused) in the store.
  */
-@Component
-public class PrivilegedCommands {
+@Service
+public class PrivilegedActions {
 
     private static final Duration SESSION = Duration.ofSeconds(900);
 
@@ -47,9 +58,10 @@ public class PrivilegedCommands {
     private final PrivilegedActionLog actions;
     private final ExceptionRegister exceptions;
     private final RootAuditProperties.Remediation settings;
+    private final SafetySettings safetySettings;
     private final Clock clock;
 
-    PrivilegedCommands(Preflight preflight, OrganizationDirectory directory, RootSessions sessions,
+    PrivilegedActions(Preflight preflight, OrganizationDirectory directory, RootSessions sessions,
                        RootCredentialCollector collector, RootCredentialRemover remover, PolicyUnlocker unlocker,
                        RootAccessManagement management, RootPasswordRecovery passwordRecovery,
                        RecoveryInProgress recovery, PrivilegedActionLog actions,
@@ -66,7 +78,13 @@ public class PrivilegedCommands {
         this.actions = actions;
         this.exceptions = exceptions;
         this.settings = properties.remediation();
+        this.safetySettings = SafetySettings.of(properties, exceptions);
         this.clock = clock;
+    }
+
+    /** The settings that decide what these commands may change; shown before any of them acts. */
+    public SafetySettings safetySettings() {
+        return safetySettings;
     }
 
     /** Asks the operator; {@code false} stops the command before any change. */
@@ -252,7 +270,7 @@ public class PrivilegedCommands {
     }
 
     private boolean inRemediationScope(Account a) {
-        RemediationScope scope = new RemediationScope(settings.scope());
+        AccountScope scope = new AccountScope(settings.scope());
         return scope.includes(scope.restrictsOus() ? directory.withOuIdPath(a) : a);
     }
 

@@ -1,4 +1,4 @@
-package io.rootaudit.cli;
+package io.rootaudit.application;
 
 import io.rootaudit.aws.AwsRegion;
 import io.rootaudit.compliance.ExceptionRegister;
@@ -21,7 +21,7 @@ class StartupCheckConfiguration {
 
     static final String BEAN = "rootauditStartupChecks";
 
-    /** The command's needs, registered by {@link Cli} before the context starts; absent means "may create a store". */
+    /** The command's needs, registered by the command line before the context starts; absent means "may create a store". */
     @Bean(BEAN)
     Object rootauditStartupChecks(ObjectProvider<StartupChecks.Needs> needs, RootAuditProperties properties,
                                   ObjectProvider<ExceptionRegister> exceptions, AwsRegion region, Environment environment) {

@@ -1,4 +1,4 @@
-package io.rootaudit.cli;
+package io.rootaudit.application;
 
 import io.rootaudit.aws.AwsRegion;
 import io.rootaudit.compliance.ExceptionRegister;
@@ -20,25 +20,28 @@ import org.springframework.core.env.Environment;
  * the database checked. It runs before the data source exists (see {@link StartupCheckConfiguration}), so a
  * refused start leaves no database file, no report folder and no AWS call behind.
  */
-final class StartupChecks {
+public final class StartupChecks {
 
     /** The database of a command: none, one that must already exist (read and updated only), or any. */
-    enum Store { NONE, EXISTING, CREATE }
+    public enum Store { NONE, EXISTING, CREATE }
 
     /** What a command needs; {@code callsAws} includes commands that only may call AWS (publish, verify of s3://). */
-    record Needs(boolean callsAws, boolean writesReports, Store store) {}
+    public record Needs(boolean callsAws, boolean writesReports, Store store) {}
+
+    /** Why a start was refused: the configuration must change, another process holds the store, or it is unreachable. */
+    public enum Refusal { CONFIGURATION, STORE_IN_USE, STORE_UNREACHABLE }
 
     /** A start refused by a check; the message says what to fix. */
-    static final class StartupCheckException extends RuntimeException {
-        private final ExitCode exitCode;
+    public static final class StartupCheckException extends RuntimeException {
+        private final Refusal refusal;
 
-        StartupCheckException(ExitCode exitCode, String message) {
+        StartupCheckException(Refusal refusal, String message) {
             super(message);
-            this.exitCode = exitCode;
+            this.refusal = refusal;
         }
 
-        ExitCode exitCode() {
-            return exitCode;
+        public Refusal refusal() {
+            return refusal;
         }
     }
 
@@ -122,7 +125,7 @@ final class StartupChecks {
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_FILE_IN_USE) {
-                throw new StartupCheckException(ExitCode.ALREADY_RUNNING, "another rootaudit process is using the "
+                throw new StartupCheckException(Refusal.STORE_IN_USE, "another rootaudit process is using the "
                         + "database (rootaudit.database-path); wait for it to finish. Nothing was called or written by "
                         + "this invocation.");
             }
@@ -133,7 +136,7 @@ final class StartupChecks {
                 throw usage(where + " cannot be opened as an H2 database (damaged, or not a database file): "
                         + firstLine(e.getMessage()) + ". Move it aside or point rootaudit.database-path elsewhere");
             }
-            throw new StartupCheckException(ExitCode.FAILURE, "cannot connect to " + where + ": "
+            throw new StartupCheckException(Refusal.STORE_UNREACHABLE, "cannot connect to " + where + ": "
                     + firstLine(e.getMessage()));
         }
     }
@@ -188,6 +191,6 @@ final class StartupChecks {
     }
 
     private static StartupCheckException usage(String message) {
-        return new StartupCheckException(ExitCode.USAGE, message);
+        return new StartupCheckException(Refusal.CONFIGURATION, message);
     }
 }

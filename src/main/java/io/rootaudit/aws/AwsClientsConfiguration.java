@@ -1,9 +1,11 @@
 package io.rootaudit.aws;
 
 import io.rootaudit.config.RootAuditProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -42,47 +44,62 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    AwsRegion awsRegion(RootAuditProperties properties) {
-        return new AwsRegion(properties.aws().region());
+    AwsRegion awsRegion(RootAuditProperties properties, ObjectProvider<AwsConnection> connection) {
+        AwsConnection given = connection.getIfAvailable();
+        String region = properties.aws().region();
+        return new AwsRegion(region == null || region.isBlank() ? given == null ? null : given.region() : region);
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    StsClient stsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
-        return StsClient.builder().httpClient(http).region(region.resolve())
+    StsClient stsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters,
+                   ObjectProvider<AwsConnection> connection) {
+        return connect(StsClient.builder(), connection).httpClient(http).region(region.resolve())
                 .overrideConfiguration(overrides(ApiFamily.STS, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    IamClient iamClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
+    IamClient iamClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters,
+                   ObjectProvider<AwsConnection> connection) {
         // IAM is a global service: its endpoint is the partition's, whatever region the audit runs in.
-        return IamClient.builder().httpClient(http).region(region.partition().iamRegion())
+        return connect(IamClient.builder(), connection).httpClient(http).region(region.partition().iamRegion())
                 .overrideConfiguration(overrides(ApiFamily.IAM, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
     OrganizationsClient organizationsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties,
-                                            RateLimiters limiters) {
-        return OrganizationsClient.builder().httpClient(http).region(region.partition().organizationsRegion())
+                                            RateLimiters limiters, ObjectProvider<AwsConnection> connection) {
+        return connect(OrganizationsClient.builder(), connection).httpClient(http).region(region.partition().organizationsRegion())
                 .overrideConfiguration(overrides(ApiFamily.ORGANIZATIONS, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    S3Client s3Client(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
-        return S3Client.builder().httpClient(http).region(region.resolve())
+    S3Client s3Client(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters,
+                   ObjectProvider<AwsConnection> connection) {
+        return connect(S3Client.builder(), connection).httpClient(http).region(region.resolve())
                 .forcePathStyle(properties.report().s3().pathStyle() != null ? properties.report().s3().pathStyle()
-                        : EndpointOverrides.isOverridden("S3"))
+                        : EndpointOverrides.isOverridden("S3") || connection.getIfAvailable() != null)
                 .overrideConfiguration(overrides(ApiFamily.S3, properties, limiters)).build();
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    SqsClient sqsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters) {
-        return SqsClient.builder().httpClient(http).region(region.resolve())
+    SqsClient sqsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters,
+                   ObjectProvider<AwsConnection> connection) {
+        return connect(SqsClient.builder(), connection).httpClient(http).region(region.resolve())
                 .overrideConfiguration(overrides(ApiFamily.SQS, properties, limiters)).build();
+    }
+
+    /** The invocation's own endpoint and credentials ({@link AwsConnection}), when it has any; else the SDK's chains. */
+    private static <B extends AwsClientBuilder<B, ?>> B connect(B builder, ObjectProvider<AwsConnection> connection) {
+        AwsConnection given = connection.getIfAvailable();
+        if (given != null) {
+            builder.endpointOverride(given.endpoint()).credentialsProvider(given.credentials());
+        }
+        return builder;
     }
 
     /**

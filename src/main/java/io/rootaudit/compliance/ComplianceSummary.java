@@ -56,11 +56,20 @@ public record ComplianceSummary(Map<AccountStatus, Integer> accountsByStatus,
      * is the honest answer then.
      */
     public OptionalDouble complianceRate() {
-        int good = count(AccountStatus.COMPLIANT) + count(AccountStatus.EXCEPTED);
-        int assessed = 0;
+        return rate(accountsByStatus);
+    }
+
+    /** The compliance rate of {@link #complianceRate()} from counts per status (missing statuses count 0). */
+    public static OptionalDouble rate(Map<AccountStatus, ? extends Number> counts) {
+        long good = 0;
+        long assessed = 0;
         for (AccountStatus status : AccountStatus.values()) {
+            long n = counts.get(status) == null ? 0 : counts.get(status).longValue();
+            if (status == AccountStatus.COMPLIANT || status == AccountStatus.EXCEPTED) {
+                good += n;
+            }
             if (status.isAssessed()) {
-                assessed += count(status);
+                assessed += n;
             }
         }
         return assessed == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) good / assessed);

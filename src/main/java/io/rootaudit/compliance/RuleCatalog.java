@@ -1,7 +1,6 @@
 package io.rootaudit.compliance;
 
 import io.rootaudit.audit.RootCredentialInventory;
-import io.rootaudit.compliance.rules.BuiltInRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,11 +31,6 @@ public class RuleCatalog {
         this.accountRules = sorted(accountRules, AccountRule::metadata);
         this.organizationRules = sorted(organizationRules, OrganizationRule::metadata);
         this.metadataById = indexById(this.accountRules, this.organizationRules);
-    }
-
-    /** A catalog of every built-in rule, for use without Spring. */
-    public static RuleCatalog defaults() {
-        return new RuleCatalog(BuiltInRules.accountRules(), BuiltInRules.organizationRules());
     }
 
     public List<AccountRule> accountRules() {

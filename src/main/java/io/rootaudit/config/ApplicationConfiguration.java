@@ -1,7 +1,5 @@
 package io.rootaudit.config;
 
-import io.rootaudit.compliance.ExceptionRegister;
-import io.rootaudit.compliance.RuleCatalog;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -11,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
-/** Application-wide beans: configuration properties, the clock, and the exceptions register read at startup. */
+/** Application-wide beans: configuration properties, the clock and the JSON settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RootAuditProperties.class)
 class ApplicationConfiguration {
@@ -25,12 +23,5 @@ class ApplicationConfiguration {
     @Bean
     JsonMapperBuilderCustomizer pathsAsText() {
         return builder -> builder.addModule(new SimpleModule("rootaudit-paths").addSerializer(Path.class, ToStringSerializer.instance));
-    }
-
-    /** Read and validated at startup: a broken exceptions file stops the run before any AWS call. */
-    @Bean
-    ExceptionRegister exceptionRegister(RootAuditProperties properties, RuleCatalog catalog) {
-        return properties.exceptionsFile() == null ? ExceptionRegister.empty()
-                : ExceptionRegister.load(properties.exceptionsFile(), catalog.ruleIds());
     }
 }

@@ -3,6 +3,7 @@ package io.rootaudit.job;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.Account;
+import io.rootaudit.organization.AccountScope;
 import io.rootaudit.organization.OrganizationDirectory;
 import io.rootaudit.organization.OrganizationDirectory.OuTree;
 import io.rootaudit.store.RunRecord;
@@ -74,8 +75,9 @@ class SnapshotTasklet implements Tasklet {
             }
         }
         List<Account> accounts = new ArrayList<>();
+        AccountScope inScope = new AccountScope(scope);
         directory.accountsUnder(tree, tree.subtree(scope.organizationalUnits()), a -> {
-            if (inScope(a.id())) {
+            if (inScope.includes(a)) {
                 accounts.add(a);
             }
         });
@@ -91,11 +93,6 @@ class SnapshotTasklet implements Tasklet {
         store.insertSnapshot(runId, accounts, settled, scope.readTags());
         log.info("Account snapshot of run {}: {} accounts in scope, {} to audit", runId, accounts.size(),
                 accounts.size() - settled.size());
-    }
-
-    private boolean inScope(String accountId) {
-        return (scope.includeAccounts().isEmpty() || scope.includeAccounts().contains(accountId))
-                && !scope.excludeAccounts().contains(accountId);
     }
 
 }

@@ -41,7 +41,7 @@ public class RootAccessManagement {
         return missing;
     }
 
-    static final String TRUSTED_ACCESS = "trusted access for iam.amazonaws.com";
+    public static final String TRUSTED_ACCESS = "trusted access for iam.amazonaws.com";
 
     /** Turns on what {@link #missing()} lists. */
     public void enable(List<String> missing) {

@@ -5,6 +5,7 @@ import io.rootaudit.audit.RootCredentialCollector;
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.organization.AccountScope;
 import io.rootaudit.config.RootAuditProperties.Remediation.Mode;
 import io.rootaudit.organization.Account;
 import io.rootaudit.remediation.RemediationLog.Entry;
@@ -97,7 +98,7 @@ public class RunRemediation {
         store.forEachAccount(run.runId(), a -> {
             String id = a.account().id();
             boolean candidate = a.status() == AccountStatus.NON_COMPLIANT || a.status() == AccountStatus.EXCEPTED;
-            if (!candidate || id.equals(run.managementAccountId()) || !new RemediationScope(settings.scope()).includes(a.account())) {
+            if (!candidate || id.equals(run.managementAccountId()) || !new AccountScope(settings.scope()).includes(a.account())) {
                 return;
             }
             if (a.status() == AccountStatus.EXCEPTED || excepted.contains(id)) {

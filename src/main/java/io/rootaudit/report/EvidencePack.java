@@ -50,16 +50,21 @@ public class EvidencePack {
      * @param endedAt end of the run; {@code null} re-renders a completed run with its stored end
      */
     public Written write(RunRecord run, Instant endedAt) {
+        return write(run, endedAt, StepMeter.NONE);
+    }
+
+    /** The same, with each step's memory measured by {@code meter} (the report benchmark's heap probe). */
+    public Written write(RunRecord run, Instant endedAt, StepMeter meter) {
         long start = System.nanoTime();
         List<Step> steps = new ArrayList<>();
-        HeapPeak.reset();
+        meter.start();
         EvidenceReport report = reports.build(run.runId(), endedAt);
-        steps.add(new Step("report model (from the store)", (System.nanoTime() - start) / 1_000_000, HeapPeak.bytes(), 0));
+        steps.add(new Step("report model (from the store)", (System.nanoTime() - start) / 1_000_000, meter.peakBytes(), 0));
         RunFolder folder = folderOf(run);
         List<Manifest.Artifact> artifacts = new ArrayList<>();
         for (ArtifactWriter writer : writers) {
             EvidenceReport current = report;
-            HeapPeak.reset();
+            meter.start();
             long t = System.nanoTime();
             Path file = folder.write(writer.fileName(), out -> writer.write(current, folder.path(), out));
             Manifest.Artifact artifact = artifact(file);
@@ -67,7 +72,7 @@ public class EvidencePack {
             if (writer.fileName().equals(ResultsJsonWriter.FILE)) {
                 report = report.withResultsJsonSha256(artifact.sha256());
             }
-            Step step = new Step(writer.fileName(), (System.nanoTime() - t) / 1_000_000, HeapPeak.bytes(), artifact.bytes());
+            Step step = new Step(writer.fileName(), (System.nanoTime() - t) / 1_000_000, meter.peakBytes(), artifact.bytes());
             steps.add(step);
             log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), step.millis());
         }
@@ -82,8 +87,27 @@ public class EvidencePack {
     /** What a rendering produced, with the time and peak heap of each step (for logs and the benchmark). */
     public record Written(Manifest manifest, RunFolder folder, List<Step> steps) {}
 
-    /** @param peakHeapBytes peak heap in use during the step (an upper bound: sum of the heap pools' peaks) */
+    /** @param peakHeapBytes peak memory in use during the step, as the {@link StepMeter} measured it (0: not measured) */
     public record Step(String name, long millis, long peakHeapBytes, long bytes) {}
+
+    /** Measures memory around each step of a rendering; real runs measure nothing. */
+    public interface StepMeter {
+        StepMeter NONE = new StepMeter() {
+            @Override
+            public void start() {}
+
+            @Override
+            public long peakBytes() {
+                return 0;
+            }
+        };
+
+        /** A step begins. */
+        void start();
+
+        /** The peak since {@link #start()}. */
+        long peakBytes();
+    }
 
     private static Manifest.Artifact artifact(Path file) {
         try {

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -223,16 +224,11 @@ public class EvidenceReports {
         before.values().removeIf(r -> !audited.contains(r.accountId()));
         before.values().forEach(r -> changes.add(new FindingChange(r.accountId(), names.get(r.accountId()), r.ruleId(),
                 r.severity(), Change.RESOLVED, r.detail())));
-        Double previousRate = rate(store.countByStatus(previous.get().runId()));
+        OptionalDouble previousRateOf = ComplianceSummary.rate(store.countByStatus(previous.get().runId()));
+        Double previousRate = previousRateOf.isPresent() ? previousRateOf.getAsDouble() : null;
         Double rate = summary.complianceRate().isPresent() ? summary.complianceRate().getAsDouble() : null;
         return Optional.of(new Trend(previous.get().runId(), previous.get().period(), previous.get().endedAt(), previousRate,
                 rate == null || previousRate == null ? null : rate - previousRate, added, before.size(), stillOpen, changes));
-    }
-
-    public static Double rate(Map<AccountStatus, Long> counts) {
-        long good = counts.get(AccountStatus.COMPLIANT) + counts.get(AccountStatus.EXCEPTED);
-        long assessed = good + counts.get(AccountStatus.NON_COMPLIANT) + counts.get(AccountStatus.ERROR);
-        return assessed == 0 ? null : (double) good / assessed;
     }
 
     private static String key(String accountId, String ruleId, String resource) {

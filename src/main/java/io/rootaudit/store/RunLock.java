@@ -1,4 +1,4 @@
-package io.rootaudit.job;
+package io.rootaudit.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -153,11 +155,12 @@ class AwsPartitionTest {
         RootAuditProperties properties = BoundProperties.of(Map.of("rootaudit.aws.region", region,
                 "rootaudit.aws.max-attempts", "1"));
         AwsClientsConfiguration configuration = new AwsClientsConfiguration();
-        AwsRegion awsRegion = configuration.awsRegion(properties);
+        ObjectProvider<AwsConnection> noConnection = new StaticListableBeanFactory().getBeanProvider(AwsConnection.class);
+        AwsRegion awsRegion = configuration.awsRegion(properties, noConnection);
         RateLimiters limiters = new RateLimiters(properties);
-        return new Clients(awsRegion, configuration.stsClient(http, awsRegion, properties, limiters),
-                configuration.iamClient(http, awsRegion, properties, limiters),
-                configuration.organizationsClient(http, awsRegion, properties, limiters));
+        return new Clients(awsRegion, configuration.stsClient(http, awsRegion, properties, limiters, noConnection),
+                configuration.iamClient(http, awsRegion, properties, limiters, noConnection),
+                configuration.organizationsClient(http, awsRegion, properties, limiters, noConnection));
     }
 
     private RecordingHttpClient.Sent send(Runnable call) {

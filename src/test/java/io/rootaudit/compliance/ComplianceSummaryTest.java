@@ -1,5 +1,6 @@
 package io.rootaudit.compliance;
 
+import io.rootaudit.compliance.rules.BuiltInRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ComplianceSummaryTest {
 
-    private static final RuleCatalog CATALOG = RuleCatalog.defaults();
+    private static final RuleCatalog CATALOG = BuiltInRules.catalog();
 
     private static final Finding ACTIVE_KEY =
             new Finding("root-access-key-active", Severity.CRITICAL, "Access key AKIA1 is active", "AKIA1");

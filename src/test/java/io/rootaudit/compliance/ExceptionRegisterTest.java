@@ -1,5 +1,6 @@
 package io.rootaudit.compliance;
 
+import io.rootaudit.compliance.rules.BuiltInRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExceptionRegisterTest {
 
-    private static final Set<String> RULE_IDS = RuleCatalog.defaults().ruleIds();
+    private static final Set<String> RULE_IDS = BuiltInRules.catalog().ruleIds();
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package io.rootaudit.compliance;
 
+import io.rootaudit.compliance.rules.BuiltInRules;
 import io.rootaudit.property.Damage;
 import io.rootaudit.property.Document;
 import io.rootaudit.property.Gen;
@@ -23,7 +24,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ExceptionsFiles {
 
-    static final Set<String> RULE_IDS = RuleCatalog.defaults().ruleIds();
+    static final Set<String> RULE_IDS = BuiltInRules.catalog().ruleIds();
     private static final List<String> REQUIRED = List.of("account", "reason", "approver", "ticket", "expires");
 
     private ExceptionsFiles() {}

@@ -1,5 +1,6 @@
 package io.rootaudit.compliance;
 
+import io.rootaudit.compliance.rules.BuiltInRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -21,7 +22,7 @@ class RuleCatalogTest {
 
     private static final String RULES_PACKAGE = "io.rootaudit.compliance.rules";
 
-    private final RuleCatalog catalog = RuleCatalog.defaults();
+    private final RuleCatalog catalog = BuiltInRules.catalog();
 
     @Test
     void defaultsContainEveryRuleClassOfTheRulesPackage() {

@@ -1,6 +1,6 @@
 package io.rootaudit.it;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +37,9 @@ final class ChildJvm {
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "child", ".log");
         Process process = start("http://127.0.0.1:9", work, log, environment, jvmOptions, args);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("rootaudit " + String.join(" ", args) + " did not finish in 120 s");
+            throw new AssertionError("rootaudit " + String.join(" ", args) + " did not finish in 300 s");
         }
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }

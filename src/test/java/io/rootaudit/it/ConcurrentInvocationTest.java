@@ -3,7 +3,7 @@ package io.rootaudit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,21 +11,23 @@ import java.sql.DriverManager;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A second invocation while one runs refuses with exit 9 and harms nothing: the first completes normally. */
+@ExtendWith(EmulatorExtension.class)
 class ConcurrentInvocationTest {
 
     @TempDir
     Path work;
 
     @Test
-    void secondInvocationOnTheSameEmbeddedDatabaseRefuses() throws Exception {
-        refusesWhileTheFirstRuns(new String[0], "another rootaudit process is using the database");
+    void secondInvocationOnTheSameEmbeddedDatabaseRefuses(Emulator emulator) throws Exception {
+        refusesWhileTheFirstRuns(emulator, new String[0], "another rootaudit process is using the database");
     }
 
     @Test
-    void secondInvocationOnPostgresRefuses() throws Exception {
+    void secondInvocationOnPostgresRefuses(Emulator emulator) throws Exception {
         String url = System.getenv("ROOTAUDIT_TEST_POSTGRES_URL");
         assumeTrue(url != null && !url.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
         String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -33,16 +35,15 @@ class ConcurrentInvocationTest {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         }
         String datasource = "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        refusesWhileTheFirstRuns(new String[] {datasource}, "another invocation is auditing organization");
+        refusesWhileTheFirstRuns(emulator, new String[] {datasource}, "another invocation is auditing organization");
     }
 
-    private void refusesWhileTheFirstRuns(String[] datasource, String message) throws Exception {
-        Emulator emulator = SharedEmulator.fresh();
+    private void refusesWhileTheFirstRuns(Emulator emulator, String[] datasource, String message) throws Exception {
         emulator.createOrganization(Orgs.simple(8));
         emulator.latency(250);
         String[] first = concat(new String[] {"audit", "--rootaudit.audit.concurrency=1"}, datasource);
         Process running = ChildJvm.start(emulator, work, work.resolve("first.log"), first);
-        ChildJvm.awaitRequests(emulator, "AssumeRoot", 1, 60);
+        ChildJvm.awaitRequests(emulator, "AssumeRoot", 1, 180);
 
         Invocation second = Invocation.run(emulator, work, concat(new String[] {"audit"}, datasource));
         assertThat(second.exitCode()).isEqualTo(9);

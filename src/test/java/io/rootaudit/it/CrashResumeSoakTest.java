@@ -2,7 +2,7 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * organization except for run metadata and timestamps. Seeded randomness, printed, so a failure can be replayed
  * with -Drootaudit.soak.seed=N; -Drootaudit.soak.kills=N changes the number of kills.
  */
+@ExtendWith(EmulatorExtension.class)
 class CrashResumeSoakTest {
 
     static final int ACCOUNTS = 36;
@@ -38,13 +40,12 @@ class CrashResumeSoakTest {
     Path work;
 
     @Test
-    void killedAtRandomPointsAndResumedTheResultMatchesAnUninterruptedRun() throws Exception {
+    void killedAtRandomPointsAndResumedTheResultMatchesAnUninterruptedRun(Emulator emulator) throws Exception {
         long seed = Long.getLong("rootaudit.soak.seed", System.nanoTime());
         int kills = Integer.getInteger("rootaudit.soak.kills", 20);
         System.out.println("soak seed " + seed + ", kills " + kills);
         Random random = new Random(seed);
 
-        Emulator emulator = SharedEmulator.fresh();
         seed(emulator);
         Invocation reference = Invocation.run(emulator, work.resolve("reference"), args());
         JsonNode expected = normalized(reference.results());

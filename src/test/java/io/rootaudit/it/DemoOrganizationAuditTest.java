@@ -1,11 +1,12 @@
 package io.rootaudit.it;
 
+import io.rootaudit.compliance.rules.BuiltInRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
-import io.rootaudit.emulator.DemoOrganization;
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.DemoOrganization;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * AWS SDK and HTTP, against the emulator.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(EmulatorExtension.class)
 class DemoOrganizationAuditTest {
 
     Path work;
@@ -37,9 +40,9 @@ class DemoOrganizationAuditTest {
     Map<String, String> status = new HashMap<>();
 
     @BeforeAll
-    void auditDemoOrganization(@TempDir Path dir) throws Exception {
+    void auditDemoOrganization(Emulator fresh, @TempDir Path dir) throws Exception {
         work = dir;
-        emulator = SharedEmulator.fresh();
+        emulator = fresh;
         DemoOrganization demo = new DemoOrganization(Instant.now());
         emulator.createOrganization(demo.spec());
         emulator.addFault(demo.deniedFault());
@@ -131,7 +134,7 @@ class DemoOrganizationAuditTest {
         Set<String> triggered = new HashSet<>();
         run.results().get("accounts").forEach(a -> a.get("findings").forEach(f -> triggered.add(f.get("ruleId").asString())));
         Set<String> accountRules = new HashSet<>();
-        RuleCatalog.defaults().accountRules().forEach(r -> accountRules.add(r.metadata().id()));
+        BuiltInRules.catalog().accountRules().forEach(r -> accountRules.add(r.metadata().id()));
         assertThat(triggered).containsAll(accountRules);
     }
 
@@ -170,7 +173,7 @@ class DemoOrganizationAuditTest {
         assertThat(key.get("severity").asString()).isEqualTo("CRITICAL");
         List<String> controls = new ArrayList<>();
         key.get("controls").forEach(c -> controls.add(c.asString()));
-        RuleMetadata meta = RuleCatalog.defaults().find("root-access-key-active").orElseThrow();
+        RuleMetadata meta = BuiltInRules.catalog().find("root-access-key-active").orElseThrow();
         assertThat(controls).containsExactlyElementsOf(meta.controls().stream().map(c -> c.label()).toList())
                 .contains("Security Hub IAM.4");
     }

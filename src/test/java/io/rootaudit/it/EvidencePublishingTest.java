@@ -2,7 +2,7 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import tools.jackson.databind.JsonNode;
 
 /** The evidence pack published to S3 in the emulator: headers, verification, failure and retry. */
+@ExtendWith(EmulatorExtension.class)
 class EvidencePublishingTest {
 
     @TempDir
@@ -34,8 +36,8 @@ class EvidencePublishingTest {
     S3Client s3;
 
     @BeforeEach
-    void organizationAndBuckets() {
-        emulator = SharedEmulator.fresh();
+    void organizationAndBuckets(Emulator fresh) {
+        emulator = fresh;
         emulator.createOrganization(Orgs.simple(3));
         s3 = S3Client.builder().endpointOverride(URI.create(emulator.endpoint())).forcePathStyle(true)
                 .region(Region.US_EAST_1)

@@ -1,9 +1,15 @@
 package io.rootaudit.it;
 
-import io.rootaudit.cli.Cli;
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.aws.AwsConnection;
+import io.rootaudit.cli.Launch;
+import io.rootaudit.cli.RootAuditCli;
+import io.rootaudit.devtools.DevTools;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the real command line in this JVM against the emulator, exactly as a user would aim it at an
- * endpoint: AWS SDK endpoint, dummy credentials and region settings (as system properties, the SDK's
- * own equivalents of AWS_ENDPOINT_URL etc.), a private database and report folder per test.
+ * Runs the real command line in this JVM against the emulator, aimed at it as a user would aim it at an endpoint
+ * (endpoint, dummy credentials, region), but given to this invocation only ({@link Launch}), with a private database
+ * and report folder per test.
  */
 record Invocation(int exitCode, String out, String err, Path work) {
 
@@ -40,28 +46,40 @@ record Invocation(int exitCode, String out, String err, Path work) {
     }
 
     private static Invocation runAt(String endpoint, String accessKey, String secretKey, Path work, String... args) {
-        System.setProperty("aws.endpointUrl", endpoint);
-        System.setProperty("aws.accessKeyId", accessKey);
-        System.setProperty("aws.secretAccessKey", secretKey);
-        System.setProperty("aws.region", "us-east-1");
+        return launch(AwsConnection.emulator(endpoint, accessKey, secretKey), System.getenv(), work, args);
+    }
+
+    /** With environment variables of its own (the process's are not changed). */
+    static Invocation withEnvironment(Map<String, String> environment, Path work, String... args) {
+        return launch(AwsConnection.emulator("http://127.0.0.1:9", "testing", "testing"), environment, work, args);
+    }
+
+    /**
+     * The command line with its own output streams, environment and AWS settings ({@link Launch}). The JVM's standard
+     * streams are captured too, for the log lines the job writes; {@link #out()} holds the command's output, then them.
+     */
+    private static Invocation launch(AwsConnection aws, Map<String, String> environment, Path work, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         addUnlessGiven(all, "--rootaudit.database-path=", work.resolve("db/rootaudit").toAbsolutePath());
         addUnlessGiven(all, "--rootaudit.report.local-dir=", work.resolve("reports").toAbsolutePath());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Launch launch = new Launch(new PrintWriter(out, true), new PrintWriter(err, true), environment, aws, false);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
         int code;
         long started = System.nanoTime();
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Cli.run(all.toArray(String[]::new));
+            PrintStream captured = new PrintStream(logs, true, StandardCharsets.UTF_8);
+            System.setOut(captured);
+            System.setErr(captured);
+            code = RootAuditCli.run(launch, DevTools.commands(launch), all.toArray(String[]::new));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
-        Invocation result = new Invocation(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), work);
+        Invocation result = new Invocation(code, out + logs.toString(StandardCharsets.UTF_8), err.toString(), work);
         oldOut.println("---- rootaudit " + String.join(" ", args) + " -> exit " + code + " in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms\n" + result.out + result.err);
         return result;

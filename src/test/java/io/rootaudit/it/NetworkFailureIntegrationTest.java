@@ -2,14 +2,16 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * and points at the network (not at credentials it never got to check); during the audit, one account whose calls
  * hang is that account's ERROR and the run goes on.
  */
+@ExtendWith(EmulatorExtension.class)
 class NetworkFailureIntegrationTest {
 
     /** Short timeouts for the in-JVM runs; the default ones are exercised by the child-JVM run below. */
@@ -91,21 +94,16 @@ class NetworkFailureIntegrationTest {
 
     /** Only the S3 endpoint is unreachable: the bucket check names it and its own endpoint variable. */
     @Test
-    void anUnreachableEvidenceBucketEndpointIsNamedInItsOwnCheck() {
-        Emulator emulator = SharedEmulator.fresh();
+    void anUnreachableEvidenceBucketEndpointIsNamedInItsOwnCheck(Emulator emulator) throws Exception {
         emulator.createOrganization(Orgs.simple(1));
         String closed = SilentEndpoint.closedPort();
-        System.setProperty("aws.endpointUrlS3", closed);
-        try {
-            Invocation run = Invocation.run(emulator, work, "preflight", "--rootaudit.report.s3.bucket=evidence");
-            assertThat(run.exitCode()).isEqualTo(5);
-            assertThat(run.out()).contains("[PASSED     ] AWS credentials")
-                    .contains("[FAILED     ] Evidence bucket exists: the S3 endpoint " + closed
-                            + " could not be reached: the connection was refused")
-                    .contains("AWS_ENDPOINT_URL_S3").doesNotContain("create the bucket");
-        } finally {
-            System.clearProperty("aws.endpointUrlS3");
-        }
+        ChildJvm.Result run = ChildJvm.run(work, Map.of("AWS_ENDPOINT_URL", emulator.endpoint(),
+                "AWS_ENDPOINT_URL_S3", closed), List.of(), "preflight", "--rootaudit.report.s3.bucket=evidence");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(5);
+        assertThat(run.output()).contains("[PASSED     ] AWS credentials")
+                .contains("[FAILED     ] Evidence bucket exists: the S3 endpoint " + closed
+                        + " could not be reached: the connection was refused")
+                .contains("AWS_ENDPOINT_URL_S3").doesNotContain("create the bucket");
     }
 
     /**
@@ -113,8 +111,7 @@ class NetworkFailureIntegrationTest {
      * names the endpoint and holds no secret, every other account is audited, and the run exits 4.
      */
     @Test
-    void anAccountWhoseCallsHangIsAnErrorAndTheRunGoesOn() {
-        Emulator emulator = SharedEmulator.fresh();
+    void anAccountWhoseCallsHangIsAnErrorAndTheRunGoesOn(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(4));
         emulator.addFault(Map.of("action", "GetUser", "target", "310000000002", "delayMillis", 30_000));
 

@@ -3,8 +3,8 @@ package io.rootaudit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rootaudit.emulator.DemoOrganization;
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.DemoOrganization;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * .ci/start-postgres and passes its URL as ROOTAUDIT_TEST_POSTGRES_URL; without it this test is skipped.
  * Each run gets a schema of its own, created empty, so the application must create every table itself.
  */
+@ExtendWith(EmulatorExtension.class)
 class PostgresStoreIntegrationTest {
 
     static final String URL = System.getenv("ROOTAUDIT_TEST_POSTGRES_URL");
@@ -28,7 +30,7 @@ class PostgresStoreIntegrationTest {
     Path work;
 
     @Test
-    void auditRerunAndReRenderOnPostgres() throws Exception {
+    void auditRerunAndReRenderOnPostgres(Emulator emulator) throws Exception {
         assumeTrue(URL != null && !URL.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
         String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         try (Connection c = DriverManager.getConnection(URL)) {
@@ -36,7 +38,6 @@ class PostgresStoreIntegrationTest {
         }
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 
-        Emulator emulator = SharedEmulator.fresh();
         DemoOrganization demo = new DemoOrganization(Instant.now());
         emulator.createOrganization(demo.spec());
         emulator.addFault(demo.deniedFault());

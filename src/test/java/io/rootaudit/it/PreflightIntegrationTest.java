@@ -2,12 +2,13 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** Each missing prerequisite stops the audit with exit 5, a message naming the fix, and nothing written. */
+@ExtendWith(EmulatorExtension.class)
 class PreflightIntegrationTest {
 
     @TempDir
@@ -31,8 +33,7 @@ class PreflightIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("missingPrerequisites")
-    void auditStopsBeforeAuditingAnything(String name, Map<String, Object> change, String fix) throws Exception {
-        Emulator emulator = SharedEmulator.fresh();
+    void auditStopsBeforeAuditingAnything(Emulator emulator, String name, Map<String, Object> change, String fix) throws Exception {
         Map<String, Object> spec = Orgs.simple(3);
         for (var e : change.entrySet()) {
             spec = Orgs.with(spec, e.getKey(), e.getValue());
@@ -50,16 +51,14 @@ class PreflightIntegrationTest {
     }
 
     @Test
-    void noOrganization() {
-        Emulator emulator = SharedEmulator.fresh();
+    void noOrganization(Emulator emulator) {
         Invocation run = Invocation.run(emulator, work, "audit");
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(run.out()).contains("AWS Organization").contains("AWSOrganizationsNotInUseException");
     }
 
     @Test
-    void callerThatIsNeitherManagementNorDelegatedAdministrator() {
-        Emulator emulator = SharedEmulator.fresh();
+    void callerThatIsNeitherManagementNorDelegatedAdministrator(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(3));
         JsonNode member = emulator.credentials("310000000001");
         Invocation run = Invocation.runAs(emulator, member.get("accessKeyId").asString(),
@@ -69,8 +68,7 @@ class PreflightIntegrationTest {
     }
 
     @Test
-    void delegatedAdministratorCanAudit() {
-        Emulator emulator = SharedEmulator.fresh();
+    void delegatedAdministratorCanAudit(Emulator emulator) {
         emulator.createOrganization(Orgs.with(Orgs.simple(4), "delegatedAdministrator", "310000000004"));
         JsonNode admin = emulator.credentials("310000000004");
         Invocation run = Invocation.runAs(emulator, admin.get("accessKeyId").asString(),
@@ -83,8 +81,7 @@ class PreflightIntegrationTest {
     }
 
     @Test
-    void rootCredentialsManagementCanBeDowngradedToAFinding() {
-        Emulator emulator = SharedEmulator.fresh();
+    void rootCredentialsManagementCanBeDowngradedToAFinding(Emulator emulator) {
         emulator.createOrganization(Orgs.with(Orgs.simple(2), "rootCredentialsManagement", false));
         Invocation run = Invocation.run(emulator, work, "audit",
                 "--rootaudit.preflight.require-root-credentials-management=false");
@@ -96,8 +93,7 @@ class PreflightIntegrationTest {
     }
 
     @Test
-    void preflightCommandPassesAndWritesNothing() {
-        Emulator emulator = SharedEmulator.fresh();
+    void preflightCommandPassesAndWritesNothing(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(2));
         Invocation run = Invocation.run(emulator, work, "preflight");
         assertThat(run.exitCode()).isZero();

@@ -2,7 +2,7 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import tools.jackson.databind.JsonNode;
 
 /** The privileged commands against the emulator; none of them runs without --yes when there is no terminal. */
+@ExtendWith(EmulatorExtension.class)
 class PrivilegedCommandsTest {
 
     static final String MEMBER = "310000000001";
@@ -35,8 +37,8 @@ class PrivilegedCommandsTest {
     Emulator emulator;
 
     @BeforeEach
-    void organization() {
-        emulator = SharedEmulator.fresh();
+    void organization(Emulator fresh) {
+        emulator = fresh;
         emulator.createOrganization(Orgs.simple(3));
     }
 
@@ -118,8 +120,8 @@ class PrivilegedCommandsTest {
 
     /** The command keeps to rootaudit.remediation.scope like the run does, nested OUs included (found with ListParents). */
     @Test
-    void deleteRootCredentialsStaysInsideTheRemediationScope() {
-        emulator = SharedEmulator.fresh();
+    void deleteRootCredentialsStaysInsideTheRemediationScope(Emulator fresh) {
+        emulator = fresh;
         String alpha = emulator.createOrganization(Orgs.simple(3)).get("ous").get("a").asString();
         Map<String, Object> key = Map.of("accessKeys", List.of(Map.of("status", "Active", "createDate", "2024-01-01T00:00:00Z")));
         emulator.setRootState(MEMBER, key); // in Beta, inside Alpha

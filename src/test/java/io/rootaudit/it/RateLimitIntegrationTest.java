@@ -2,22 +2,23 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Client-side rate limits per API family, seen from the emulator's side of real HTTP. */
+@ExtendWith(EmulatorExtension.class)
 class RateLimitIntegrationTest {
 
     @TempDir
     Path work;
 
     @Test
-    void eachApiFamilyIsHeldToItsConfiguredRate() {
-        Emulator emulator = SharedEmulator.fresh();
+    void eachApiFamilyIsHeldToItsConfiguredRate(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(16));
         Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.audit.concurrency=8",
                 "--rootaudit.aws.rate-limits.sts=5", "--rootaudit.aws.rate-limits.organizations=5");
@@ -41,8 +42,7 @@ class RateLimitIntegrationTest {
      * with a burst of 40 against the quota's 12, so both are throttled in the first second; seen: 35 against 68.)
      */
     @Test
-    void theAdaptiveLimitFindsARateBasedQuota() {
-        Emulator emulator = SharedEmulator.fresh();
+    void theAdaptiveLimitFindsARateBasedQuota(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(80));
         long adaptive = throttledAssumeRoots(emulator, work.resolve("adaptive"), "true");
         long fixed = throttledAssumeRoots(emulator, work.resolve("fixed"), "false");
@@ -67,8 +67,7 @@ class RateLimitIntegrationTest {
      * same command afterwards reads only the rest.
      */
     @Test
-    void tagsAlreadyReadAreKeptWhenTheSnapshotFailsAndTheRestIsReadOnResume() throws Exception {
-        Emulator emulator = SharedEmulator.fresh();
+    void tagsAlreadyReadAreKeptWhenTheSnapshotFailsAndTheRestIsReadOnResume(Emulator emulator) throws Exception {
         emulator.createOrganization(Orgs.simple(160));
         emulator.addFault(Map.of("action", "ListTagsForResource", "target", "310000000150", "code", "AccessDeniedException",
                 "status", 400, "message", "not allowed"));

@@ -2,7 +2,7 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Remediation inside the audit job, against the emulator's root-user state. */
+@ExtendWith(EmulatorExtension.class)
 class RemediationIntegrationTest {
 
     static final String FULL = "310000000001";      // key, certificate, virtual + hardware MFA, old password
@@ -35,8 +37,8 @@ class RemediationIntegrationTest {
     Path exceptions;
 
     @BeforeEach
-    void organization() throws Exception {
-        emulator = SharedEmulator.fresh();
+    void organization(Emulator fresh) throws Exception {
+        emulator = fresh;
         emulator.createOrganization(Orgs.simple(5));
         String old = "2024-01-01T00:00:00Z";
         emulator.setRootState(FULL, Map.of(

@@ -2,7 +2,7 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,17 +12,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Throttling, expiring sessions, failed and killed runs: every account ends up audited exactly once. */
+@ExtendWith(EmulatorExtension.class)
 class ResilienceIntegrationTest {
 
     @TempDir
     Path work;
 
     @Test
-    void throttlingOnAssumeRootAndIamIsRiddenOut() {
-        Emulator emulator = SharedEmulator.fresh();
+    void throttlingOnAssumeRootAndIamIsRiddenOut(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(20));
         emulator.addFault(Map.of("action", "AssumeRoot", "code", "Throttling", "status", 400, "rate", 0.3));
         for (String action : List.of("GetUser", "GetLoginProfile", "ListAccessKeys", "ListSigningCertificates", "ListMFADevices")) {
@@ -46,8 +47,7 @@ class ResilienceIntegrationTest {
     }
 
     @Test
-    void throttlingBeyondTheRetryBudgetIsThatAccountsErrorNotTheRuns() {
-        Emulator emulator = SharedEmulator.fresh();
+    void throttlingBeyondTheRetryBudgetIsThatAccountsErrorNotTheRuns(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(3));
         emulator.addFault(Map.of("action", "ListMFADevices", "target", "310000000002", "code", "Throttling", "status", 400));
         Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.aws.max-attempts=2");
@@ -57,8 +57,7 @@ class ResilienceIntegrationTest {
     }
 
     @Test
-    void aSessionThatExpiresMidAccountIsAssumedAgainOnce() {
-        Emulator emulator = SharedEmulator.fresh();
+    void aSessionThatExpiresMidAccountIsAssumedAgainOnce(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(2));
         emulator.addFault(Map.of("action", "ListAccessKeys", "target", "310000000001", "code", "ExpiredToken",
                 "status", 403, "message", "The security token included in the request is expired", "count", 1));
@@ -73,8 +72,7 @@ class ResilienceIntegrationTest {
      * as AWS does for an expired session) and the account is finished in a second session.
      */
     @Test
-    void aSessionThatRunsOutMidAccountIsRenewed() {
-        Emulator emulator = SharedEmulator.fresh();
+    void aSessionThatRunsOutMidAccountIsRenewed(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(1));
         emulator.setRootState("310000000001", Map.of("accessKeys", List.of(
                 Map.of("status", "Active", "createDate", "2024-01-01T00:00:00Z"),
@@ -88,8 +86,7 @@ class ResilienceIntegrationTest {
     }
 
     @Test
-    void aSessionThatKeepsExpiringMakesTheAccountAnError() {
-        Emulator emulator = SharedEmulator.fresh();
+    void aSessionThatKeepsExpiringMakesTheAccountAnError(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(2));
         emulator.addFault(Map.of("action", "GetUser", "target", "310000000001", "code", "ExpiredToken", "status", 403));
         Invocation run = Invocation.run(emulator, work, "audit");
@@ -98,8 +95,7 @@ class ResilienceIntegrationTest {
     }
 
     @Test
-    void aRunThatFailedIsResumedWithoutAuditingAgain() throws Exception {
-        Emulator emulator = SharedEmulator.fresh();
+    void aRunThatFailedIsResumedWithoutAuditingAgain(Emulator emulator) throws Exception {
         String organization = emulator.createOrganization(Orgs.simple(6)).get("organizationId").asString();
         // the organization's report folder cannot be created: the results step fails after every account was audited
         Files.createDirectories(work.resolve("reports"));
@@ -120,8 +116,7 @@ class ResilienceIntegrationTest {
     }
 
     @Test
-    void aCompletedPeriodIsNotAuditedAgainUnlessRerunIsAsked() throws Exception {
-        Emulator emulator = SharedEmulator.fresh();
+    void aCompletedPeriodIsNotAuditedAgainUnlessRerunIsAsked(Emulator emulator) throws Exception {
         emulator.createOrganization(Orgs.simple(2));
         assertThat(Invocation.run(emulator, work, "audit", "--rootaudit.period=2026-10").exitCode()).isZero();
 
@@ -143,12 +138,11 @@ class ResilienceIntegrationTest {
      * resumed with the same command: every account ends up in the results exactly once.
      */
     @Test
-    void aRunKilledMidAuditIsResumedAndEveryAccountAppearsOnce() throws Exception {
-        Emulator emulator = SharedEmulator.fresh();
+    void aRunKilledMidAuditIsResumedAndEveryAccountAppearsOnce(Emulator emulator) throws Exception {
         emulator.createOrganization(Orgs.simple(30));
         emulator.latency(100);
         Process process = ChildJvm.start(emulator, work, work.resolve("killed.log"), "audit", "--rootaudit.audit.concurrency=2");
-        ChildJvm.awaitRequests(emulator, "AssumeRoot", 12, 60);
+        ChildJvm.awaitRequests(emulator, "AssumeRoot", 12, 180);
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to record anything
         process.waitFor(30, TimeUnit.SECONDS);
         assertThat(emulator.stats().get("requests").path("AssumeRoot").asInt()).isBetween(12, 29);

@@ -2,23 +2,24 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Scope filters and Organizations pagination, against the emulator's 20-per-page listings. */
+@ExtendWith(EmulatorExtension.class)
 class ScopeIntegrationTest {
 
     @TempDir
     Path work;
 
     @Test
-    void auditsEveryAccountAcrossManyPages() {
-        Emulator emulator = SharedEmulator.fresh();
+    void auditsEveryAccountAcrossManyPages(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(65));
         Invocation run = Invocation.run(emulator, work, "audit");
         assertThat(run.exitCode()).isZero();
@@ -29,8 +30,7 @@ class ScopeIntegrationTest {
     }
 
     @Test
-    void organizationalUnitScopeIsRecursiveAndIncludeExcludeFilter() {
-        Emulator emulator = SharedEmulator.fresh();
+    void organizationalUnitScopeIsRecursiveAndIncludeExcludeFilter(Emulator emulator) {
         JsonNode org = emulator.createOrganization(Orgs.simple(12));
         String alpha = org.get("ous").get("a").asString();
         Invocation run = Invocation.run(emulator, work, "audit",
@@ -44,8 +44,7 @@ class ScopeIntegrationTest {
     }
 
     @Test
-    void includeAccountsLimitsTheAudit() {
-        Emulator emulator = SharedEmulator.fresh();
+    void includeAccountsLimitsTheAudit(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(5));
         Invocation run = Invocation.run(emulator, work, "audit",
                 "--rootaudit.scope.include-accounts=310000000002,310000000005");
@@ -55,8 +54,7 @@ class ScopeIntegrationTest {
 
     /** A credential-less account costs six requests: AssumeRoot and five IAM reads (plus its tags unless turned off). */
     @Test
-    void credentialLessAccountsCostSixRequestsWithoutTags() {
-        Emulator emulator = SharedEmulator.fresh();
+    void credentialLessAccountsCostSixRequestsWithoutTags(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(10));
         Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.scope.read-tags=false");
         assertThat(run.exitCode()).isZero();
@@ -72,8 +70,7 @@ class ScopeIntegrationTest {
     }
 
     @Test
-    void unknownOrganizationalUnitFailsTheRunWithAClearMessage() {
-        Emulator emulator = SharedEmulator.fresh();
+    void unknownOrganizationalUnitFailsTheRunWithAClearMessage(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(2));
         Invocation run = Invocation.run(emulator, work, "audit",
                 "--rootaudit.scope.organizational-units=ou-zzzz-zzzzzzzz");

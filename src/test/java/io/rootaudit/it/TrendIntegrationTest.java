@@ -2,23 +2,24 @@ package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Month over month: the second run is compared with the first completed run of the organization. */
+@ExtendWith(EmulatorExtension.class)
 class TrendIntegrationTest {
 
     @TempDir
     Path work;
 
     @Test
-    void newResolvedAndStillOpenFindingsAndTheRateChange() {
-        Emulator emulator = SharedEmulator.fresh();
+    void newResolvedAndStillOpenFindingsAndTheRateChange(Emulator emulator) {
         emulator.createOrganization(Orgs.simple(4));
         emulator.setRootState("310000000001", Map.of("password", Map.of("createDate", "2024-01-01T00:00:00Z")));
         emulator.setRootState("310000000002", Map.of("signingCertificates", List.of(Map.of("status", "Active",

@@ -1,5 +1,6 @@
 package io.rootaudit.report;
 
+import io.rootaudit.devtools.benchmark.SyntheticEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootaudit.report.EvidenceReport.RemediationRow;

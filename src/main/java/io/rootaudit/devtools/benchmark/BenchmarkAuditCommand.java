@@ -1,10 +1,18 @@
-package io.rootaudit.cli;
+package io.rootaudit.devtools.benchmark;
 
+import io.rootaudit.aws.AwsConnection;
 import io.rootaudit.aws.AwsPartition;
 import io.rootaudit.aws.TaskPolicy;
-import io.rootaudit.emulator.Emulator;
-import io.rootaudit.emulator.SyntheticOrganization;
-import io.rootaudit.report.HeapPeak;
+import io.rootaudit.cli.ExitCode;
+import io.rootaudit.cli.Launch;
+import io.rootaudit.cli.RootAuditCli;
+import io.rootaudit.devtools.emulator.Emulator;
+import io.rootaudit.devtools.emulator.SyntheticOrganization;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +41,40 @@ import tools.jackson.databind.JsonNode;
  * ratio to the emulator's capacity and, with injected latency, to the latency-bound ideal time. With a throttling
  * rate it then runs the same job again under injected throttling and prints the slowdown.
  */
-final class BenchmarkAuditCommand {
+@Command(name = "benchmark-audit", mixinStandardHelpOptions = true,
+        header = "Audit N synthetic accounts in the bundled emulator and print throughput and the emulator's capacity.",
+        description = "Audits N synthetic accounts in the bundled emulator and prints throughput, requests per account, "
+                + "peak heap and the emulator's own capacity for the same calls; with --throttle-rate, runs it again "
+                + "under that much throttling and prints the slowdown.")
+public final class BenchmarkAuditCommand implements Callable<Integer> {
+
+    @Option(names = "--accounts", defaultValue = "1000", description = "Synthetic accounts (default ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Latency added to every AWS request (default ${DEFAULT-VALUE}).")
+    int latencyMs;
+
+    @Option(names = "--concurrency", defaultValue = "16", description = "Accounts audited at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--throttle-rate", defaultValue = "0", description = "Share of audit requests throttled in a second run.")
+    double throttleRate;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    private final Launch launch;
+    private final PrintWriter out;
+
+    public BenchmarkAuditCommand(Launch launch) {
+        this.launch = launch;
+        this.out = launch.out();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return run(accounts, latencyMs, concurrency, throttleRate, springArgs);
+    }
 
     private static final int CAPACITY_SAMPLE = 300;
     private static final int WARM_UP_ACCOUNTS = 50;
@@ -44,7 +85,7 @@ final class BenchmarkAuditCommand {
     private static final List<String> AUDIT_ACTIONS = List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys",
             "GetAccessKeyLastUsed", "ListSigningCertificates", "ListMFADevices");
 
-    int run(int accounts, int latencyMs, int concurrency, double throttleRate, List<String> springArgs) throws Exception {
+    private int run(int accounts, int latencyMs, int concurrency, double throttleRate, List<String> springArgs) throws Exception {
         try (Emulator emulator = Emulator.start()) {
             long seedStart = System.nanoTime();
             emulator.createOrganization(SyntheticOrganization.spec(accounts));
@@ -55,11 +96,10 @@ final class BenchmarkAuditCommand {
                     "--rootaudit.audit.concurrency=" + concurrency));
             if (springArgs.stream().noneMatch(a -> a.startsWith("--rootaudit.aws.rate-limits.organizations="))) {
                 args.add(EMULATOR_ORGANIZATIONS_RATE);
-                System.out.println("Organizations rate limit raised to 1000/s: the emulator has no Organizations quota "
+                out.println("Organizations rate limit raised to 1000/s: the emulator has no Organizations quota "
                         + "(against AWS the default 8/s makes the tag reads take N / 8 s)");
             }
             args.addAll(springArgs);
-            emulator.pointAwsSdkHere("benchmark");
             if (throttleRate > 0) {
                 warmUp(emulator, args, Math.min(accounts, WARM_UP_ACCOUNTS));
             }
@@ -95,7 +135,7 @@ final class BenchmarkAuditCommand {
         List<String> warmUp = new ArrayList<>(args);
         warmUp.add("--rootaudit.scope.include-accounts=" + String.join(",", ids));
         Job job = job(emulator, warmUp);
-        System.out.printf(Locale.ROOT, "warm-up job (%d accounts, not counted) %.1f s%n", count, job.seconds());
+        out.printf(Locale.ROOT, "warm-up job (%d accounts, not counted) %.1f s%n", count, job.seconds());
     }
 
     /** One full job (audit and evidence pack) in a fresh database and report folder. */
@@ -107,7 +147,10 @@ final class BenchmarkAuditCommand {
         args.addAll(settings);
         HeapPeak.resetHighWater();
         long start = System.nanoTime();
-        int code = Cli.inContext(false, Cli.AUDIT, args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+        List<String> audit = new ArrayList<>(List.of("audit"));
+        audit.addAll(args);
+        int code = RootAuditCli.run(launch.withAws(AwsConnection.emulator(emulator.endpoint(), "benchmark", "benchmark")),
+                List.of(), audit.toArray(String[]::new));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats());
     }
@@ -128,34 +171,34 @@ final class BenchmarkAuditCommand {
         // credential-less accounts need 2 dependent round trips (AssumeRoot, then the parallel reads); with keys 3
         double roundTrips = 2.0 + accounts / 20.0 / accounts;
         double ideal = latencyMs == 0 ? 0 : audited * roundTrips * latencyMs / 1000.0 / concurrency;
-        System.out.printf(Locale.ROOT, "%n=== benchmark-audit: %d accounts (%d audited), latency %d ms, concurrency %d ===%n",
+        out.printf(Locale.ROOT, "%n=== benchmark-audit: %d accounts (%d audited), latency %d ms, concurrency %d ===%n",
                 accounts, audited, latencyMs, concurrency);
-        System.out.printf(Locale.ROOT, "seeding the emulator            %8d ms%n", seedMs);
-        System.out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%n", job.seconds(), job.exitCode());
-        System.out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", rate);
-        System.out.printf(Locale.ROOT, "AWS requests per account        %8.2f   (audit calls %.2f, incl. Organizations %.2f)%n",
+        out.printf(Locale.ROOT, "seeding the emulator            %8d ms%n", seedMs);
+        out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%n", job.seconds(), job.exitCode());
+        out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", rate);
+        out.printf(Locale.ROOT, "AWS requests per account        %8.2f   (audit calls %.2f, incl. Organizations %.2f)%n",
                 job.auditCalls() / (double) audited, job.auditCalls() / (double) audited, total / (double) accounts);
-        System.out.printf(Locale.ROOT, "peak heap                       %8d MB  (max %d MB)%n", job.heapMb(),
+        out.printf(Locale.ROOT, "peak heap                       %8d MB  (max %d MB)%n", job.heapMb(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "emulator capacity (minimal client, same calls, %d threads): %.1f accounts/s, %.0f requests/s%n",
+        out.printf(Locale.ROOT, "emulator capacity (minimal client, same calls, %d threads): %.1f accounts/s, %.0f requests/s%n",
                 concurrency, capacity.accountsPerSecond(), capacity.requestsPerSecond());
-        System.out.printf(Locale.ROOT, "job / emulator capacity         %8.0f %%%n", 100 * rate / capacity.accountsPerSecond());
+        out.printf(Locale.ROOT, "job / emulator capacity         %8.0f %%%n", 100 * rate / capacity.accountsPerSecond());
         if (latencyMs > 0) {
-            System.out.printf(Locale.ROOT, "latency-bound ideal (N x %.2f round trips x %d ms / %d) %.1f s; job / ideal %.2fx%n",
+            out.printf(Locale.ROOT, "latency-bound ideal (N x %.2f round trips x %d ms / %d) %.1f s; job / ideal %.2fx%n",
                     roundTrips, latencyMs, concurrency, ideal, job.seconds() / ideal);
             if (capacity.accountsPerSecond() < audited / ideal) {
-                System.out.println("note: the emulator's capacity is below the latency-bound ideal rate, so it, not the tool, bounds this run");
+                out.println("note: the emulator's capacity is below the latency-bound ideal rate, so it, not the tool, bounds this run");
             }
         }
     }
 
     private void printThrottled(int audited, double throttleRate, Job base, Job throttled, long fired) {
-        System.out.printf(Locale.ROOT, "%n--- the same job with %.0f %% of AssumeRoot and IAM requests throttled ---%n", throttleRate * 100);
-        System.out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%s%n", throttled.seconds(), throttled.exitCode(),
+        out.printf(Locale.ROOT, "%n--- the same job with %.0f %% of AssumeRoot and IAM requests throttled ---%n", throttleRate * 100);
+        out.printf(Locale.ROOT, "full job (audit + evidence)     %8.1f s   exit %d%s%n", throttled.seconds(), throttled.exitCode(),
                 throttled.exitCode() == ExitCode.NOT_AUDITED.code() ? " (some accounts ended in ERROR)" : " (no account in ERROR)");
-        System.out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", audited / throttled.seconds());
-        System.out.printf(Locale.ROOT, "throttled responses             %8d   of %d audit requests%n", fired, throttled.auditCalls());
-        System.out.printf(Locale.ROOT, "slowdown                        %8.2fx  (%.1f s vs %.1f s unthrottled)%n",
+        out.printf(Locale.ROOT, "accounts/s (whole job)          %8.1f%n", audited / throttled.seconds());
+        out.printf(Locale.ROOT, "throttled responses             %8d   of %d audit requests%n", fired, throttled.auditCalls());
+        out.printf(Locale.ROOT, "slowdown                        %8.2fx  (%.1f s vs %.1f s unthrottled)%n",
                 throttled.seconds() / base.seconds(), throttled.seconds(), base.seconds());
     }
 

@@ -1,4 +1,4 @@
-package io.rootaudit.cli;
+package io.rootaudit.devtools.benchmark;
 
 import io.rootaudit.compliance.AssessedFinding;
 import io.rootaudit.compliance.Finding;
@@ -7,18 +7,27 @@ import io.rootaudit.organization.OrganizationInfo;
 import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.report.EvidenceReport;
-import io.rootaudit.report.SyntheticEvidence;
 import io.rootaudit.store.AccountResult;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import io.rootaudit.application.StartupChecks.Needs;
+import io.rootaudit.application.StartupChecks.Store;
+import io.rootaudit.cli.ExitCode;
+import io.rootaudit.cli.Launch;
+import io.rootaudit.cli.SpringLauncher;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,25 +35,46 @@ import tools.jackson.databind.json.JsonMapper;
  * exceptions and hostile names), renders its complete evidence pack the way a real run does, and prints the
  * time and peak heap of each step. Run it with the heap the budget allows, e.g. {@code java -Xmx512m}.
  */
-@Component
-class BenchmarkReportsCommand {
+@Command(name = "benchmark-reports", mixinStandardHelpOptions = true,
+        header = "Render the evidence pack of N synthetic accounts and print time and peak heap per artifact.",
+        description = "Stores a synthetic run of N accounts in an in-memory database and renders its complete evidence "
+                + "pack into a temporary folder (unless --rootaudit.report.local-dir is given), printing the time and "
+                + "peak heap of each step. No AWS calls. Run it with the heap the budget allows: "
+                + "java -Xmx512m -jar rootaudit.jar benchmark-reports")
+public final class BenchmarkReportsCommand implements Callable<Integer> {
 
-    private final RunStore store;
-    private final EvidencePack pack;
-    private final JsonMapper json;
-    private final PrintStream out = System.out;
+    @Option(names = "--accounts", defaultValue = "10000", description = "Synthetic accounts (default ${DEFAULT-VALUE}).")
+    int accounts;
 
-    BenchmarkReportsCommand(RunStore store, EvidencePack pack, JsonMapper json) {
-        this.store = store;
-        this.pack = pack;
-        this.json = json;
+    @Unmatched
+    List<String> properties = new ArrayList<>();
+
+    private final Launch launch;
+    private RunStore store;
+    private JsonMapper json;
+
+    public BenchmarkReportsCommand(Launch launch) {
+        this.launch = launch;
     }
 
-    ExitCode run(int accounts) {
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>();
+        args.add("--spring.datasource.url=jdbc:h2:mem:rootaudit-benchmark;DB_CLOSE_DELAY=-1");
+        args.add("--rootaudit.report.local-dir=" + Files.createTempDirectory("rootaudit-benchmark"));
+        args.addAll(properties);
+        return SpringLauncher.run(launch, false, args, new Needs(false, true, Store.CREATE), this::run);
+    }
+
+    private ExitCode run(ConfigurableApplicationContext context) {
+        store = context.getBean(RunStore.class);
+        json = context.getBean(JsonMapper.class);
+        EvidencePack pack = context.getBean(EvidencePack.class);
+        PrintWriter out = launch.out();
         EvidenceReport synthetic = SyntheticEvidence.of(accounts);
         RunRecord run = seed(synthetic);
         long start = System.nanoTime();
-        EvidencePack.Written written = pack.write(run, synthetic.run().endedAt());
+        EvidencePack.Written written = pack.write(run, synthetic.run().endedAt(), HeapPeak.METER);
         long total = (System.nanoTime() - start) / 1_000_000;
         out.printf(Locale.ROOT, "Evidence pack of %d synthetic accounts (max heap %d MB, %d cores)%n", accounts,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());

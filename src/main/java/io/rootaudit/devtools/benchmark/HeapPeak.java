@@ -1,4 +1,4 @@
-package io.rootaudit.report;
+package io.rootaudit.devtools.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,11 +13,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The pools have one peak each, so measuring a step resets it; the high-water mark keeps the largest peak
  * across such resets, for a measurement around a whole job whose steps measure themselves.
  */
-public final class HeapPeak {
+final class HeapPeak {
 
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
     private static final AtomicLong HIGH_WATER = new AtomicLong();
+
+    /** Heap per step of an evidence pack's rendering. */
+    static final io.rootaudit.report.EvidencePack.StepMeter METER = new io.rootaudit.report.EvidencePack.StepMeter() {
+        @Override
+        public void start() {
+            reset();
+        }
+
+        @Override
+        public long peakBytes() {
+            return bytes();
+        }
+    };
 
     private HeapPeak() {}
 

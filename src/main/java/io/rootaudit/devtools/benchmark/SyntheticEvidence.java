@@ -1,4 +1,4 @@
-package io.rootaudit.report;
+package io.rootaudit.devtools.benchmark;
 
 import io.rootaudit.audit.AuditError;
 import io.rootaudit.audit.MfaType;
@@ -11,6 +11,7 @@ import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.Severity;
 import io.rootaudit.compliance.Tally;
 import io.rootaudit.organization.PrerequisiteCheck;
+import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.report.EvidenceReport.AccountRow;
 import io.rootaudit.report.EvidenceReport.FindingRow;
 import java.time.Duration;

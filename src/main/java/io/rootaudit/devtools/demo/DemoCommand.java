@@ -1,7 +1,11 @@
-package io.rootaudit.cli;
+package io.rootaudit.devtools.demo;
 
-import io.rootaudit.emulator.DemoOrganization;
-import io.rootaudit.emulator.Emulator;
+import io.rootaudit.aws.AwsConnection;
+import io.rootaudit.cli.ExitCode;
+import io.rootaudit.cli.Launch;
+import io.rootaudit.cli.RootAuditCli;
+import io.rootaudit.devtools.emulator.DemoOrganization;
+import io.rootaudit.devtools.emulator.Emulator;
 import io.rootaudit.report.xlsx.XlsxReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,47 +15,77 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
- * {@code demo}: the whole product in one command, on no real AWS account. Starts the bundled emulator,
- * seeds {@link DemoOrganization}, points the AWS SDK at it (the same endpoint and credential settings a
- * user would set), runs {@code audit}, stops the emulator and returns the audit's exit code. Its database and
- * exceptions file live in a temporary folder that is deleted at the end: only the evidence pack it names stays.
+ * {@code demo}: the whole product in one command, on no real AWS account. Starts the bundled emulator, seeds
+ * {@link DemoOrganization}, runs {@code audit} against it (with the endpoint, dummy keys and region a user would set,
+ * given to this invocation only), stops the emulator and returns the audit's exit code. Its database and exceptions
+ * file live in a temporary folder that is deleted at the end: only the evidence pack it names stays.
  */
-final class DemoCommand {
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Start the bundled AWS emulator, seed a demo organization and audit it.",
+        description = "Starts the bundled loopback AWS emulator (python3 with moto 5.2.1), seeds a demo organization of "
+                + "4 OUs and 34 accounts with every finding somewhere, audits it, prints the summary and where the files "
+                + "are, stops the emulator, and exits with the audit's exit code. Touches no real AWS account and ignores "
+                + "your AWS credentials.",
+        footer = "Exit codes: those of 'audit' (the demo organization gives 4); 5 python3 or moto is missing.")
+public final class DemoCommand implements Callable<Integer> {
 
-    /** @param samples when not null, also export the pack and PDF previews into this folder */
-    int run(CommandLine line, Path samples) {
+    private final Launch launch;
+
+    @Option(names = "--samples", paramLabel = "DIR", description = "Also copy the evidence pack into DIR with PNG "
+            + "previews of the PDF's first pages (this is how reports-sample/ is regenerated).")
+    Path samples;
+
+    @Option(names = "--debug", description = "Print the full stack trace of a failure.")
+    boolean debug;
+
+    @Unmatched
+    List<String> properties = new ArrayList<>();
+
+    public DemoCommand(Launch launch) {
+        this.launch = launch;
+    }
+
+    @Override
+    public Integer call() {
         Emulator emulator;
         try {
             emulator = Emulator.start();
         } catch (Emulator.EmulatorUnavailableException e) {
-            System.err.println("rootaudit demo: " + e.getMessage());
+            launch.err().println("rootaudit demo: " + e.getMessage());
             return ExitCode.PREREQUISITE_MISSING.code();
         }
         Path work = null;
         try (emulator) {
             DemoOrganization demo = new DemoOrganization(Instant.now());
-            System.out.println("Emulator listening on " + emulator.endpoint() + "; seeding the demo organization");
+            launch.out().println("Emulator listening on " + emulator.endpoint() + "; seeding the demo organization");
             emulator.createOrganization(demo.spec());
             emulator.addFault(demo.deniedFault());
             work = Files.createTempDirectory("rootaudit-demo");
             Path exceptions = Files.writeString(work.resolve("exceptions.yml"), demo.exceptionsYaml());
             XlsxReportWriter.temporaryFilesIn(Files.createDirectory(work.resolve("poi")));
-            // Exactly what a user does to aim rootaudit at an emulator: endpoint, dummy keys, region.
-            emulator.pointAwsSdkHere("demo");
-            List<String> args = new ArrayList<>();
-            args.add("--rootaudit.database-path=" + work.resolve("rootaudit").toAbsolutePath());
-            args.add("--rootaudit.exceptions-file=" + exceptions.toAbsolutePath());
-            args.add("--rootaudit.aws.region=us-east-1");
+            List<String> args = new ArrayList<>(List.of("audit",
+                    "--rootaudit.database-path=" + work.resolve("rootaudit").toAbsolutePath(),
+                    "--rootaudit.exceptions-file=" + exceptions.toAbsolutePath(),
+                    "--rootaudit.aws.region=us-east-1"));
             if (samples != null) {
                 args.add("--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath());
             }
-            args.addAll(line.springArgs());
-            int code = Cli.inContext(line.debug(), Cli.AUDIT, args, ctx -> ctx.getBean(AuditCommand.class).run(false));
+            if (debug) {
+                args.add("--debug");
+            }
+            args.addAll(properties);
+            // Exactly what a user does to aim rootaudit at an emulator: endpoint, dummy keys, region.
+            Launch aimed = launch.withAws(AwsConnection.emulator(emulator.endpoint(), "demo", "demo"));
+            int code = RootAuditCli.run(aimed, List.of(), args.toArray(String[]::new));
             if (samples != null && Files.exists(work.resolve("reports"))) {
-                SampleExport.export(work.resolve("reports"), samples);
+                SampleExport.export(work.resolve("reports"), samples, launch.out());
             }
             return code;
         } catch (IOException e) {
@@ -61,7 +95,7 @@ final class DemoCommand {
         }
     }
 
-    private static void deleteRecursively(Path folder) {
+    private void deleteRecursively(Path folder) {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
@@ -70,7 +104,7 @@ final class DemoCommand {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            System.err.println("rootaudit demo: could not delete the temporary folder " + folder + ": " + e.getMessage());
+            launch.err().println("rootaudit demo: could not delete the temporary folder " + folder + ": " + e.getMessage());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.rootaudit.cli;
+package io.rootaudit.devtools.demo;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class SampleExport {
     private SampleExport() {}
 
     /** @param reports the demo's report folder, holding exactly one run folder */
-    static void export(Path reports, Path samples) throws IOException {
+    static void export(Path reports, Path samples, java.io.PrintWriter out) throws IOException {
         Path run;
         try (Stream<Path> files = Files.walk(reports)) {
             List<Path> manifests = files.filter(p -> p.getFileName().toString().equals("manifest.json")).toList();
@@ -50,6 +50,6 @@ final class SampleExport {
                 }
             }
         }
-        System.out.println("Samples written to " + samples.toAbsolutePath().normalize());
+        out.println("Samples written to " + samples.toAbsolutePath().normalize());
     }
 }

@@ -1,4 +1,4 @@
-package io.rootaudit.emulator;
+package io.rootaudit.devtools.emulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;

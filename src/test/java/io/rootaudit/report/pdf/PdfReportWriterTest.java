@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.report.EvidenceReport.AccountRow;
-import io.rootaudit.report.SyntheticEvidence;
+import io.rootaudit.devtools.benchmark.SyntheticEvidence;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

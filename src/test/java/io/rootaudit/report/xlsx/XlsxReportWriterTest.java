@@ -17,7 +17,7 @@ import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.report.EvidenceReport.AccountRow;
 import io.rootaudit.report.EvidenceReport.FindingRow;
 import io.rootaudit.report.SpreadsheetText;
-import io.rootaudit.report.SyntheticEvidence;
+import io.rootaudit.devtools.benchmark.SyntheticEvidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

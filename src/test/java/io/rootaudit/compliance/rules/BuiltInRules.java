@@ -2,6 +2,7 @@ package io.rootaudit.compliance.rules;
 
 import io.rootaudit.compliance.AccountRule;
 import io.rootaudit.compliance.OrganizationRule;
+import io.rootaudit.compliance.RuleCatalog;
 import java.lang.reflect.Constructor;
 import java.util.Comparator;
 import java.util.List;
@@ -11,12 +12,17 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Every rule of this package, found by scanning the package for rule classes, so that tools and tests get
- * the same catalog as the application and adding a rule means adding one class here, nothing else.
+ * Every rule of the rules package, found by scanning it as Spring does, so that tests without Spring get the same
+ * catalog as the application.
  */
 public final class BuiltInRules {
 
     private BuiltInRules() {}
+
+    /** The catalog the application builds from its rule beans. */
+    public static RuleCatalog catalog() {
+        return new RuleCatalog(accountRules(), organizationRules());
+    }
 
     public static List<AccountRule> accountRules() {
         return instances(AccountRule.class);

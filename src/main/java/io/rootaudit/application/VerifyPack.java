@@ -1,0 +1,19 @@
+package io.rootaudit.application;
+
+import io.rootaudit.report.EvidenceVerifier;
+import org.springframework.stereotype.Service;
+
+/** {@code verify}: checks an evidence pack, in a folder or under {@code s3://bucket/prefix/}, against its manifest. */
+@Service
+public class VerifyPack {
+
+    private final EvidenceVerifier verifier;
+
+    VerifyPack(EvidenceVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    public EvidenceVerifier.Result verify(String location) {
+        return verifier.verify(location);
+    }
+}
