@@ -10,12 +10,19 @@ public final class SpreadsheetText {
     private SpreadsheetText() {}
 
     public static String neutralize(String value) {
+        return isFormulaLike(value) ? "'" + value : value;
+    }
+
+    /**
+     * True when a spreadsheet would read the text as a formula: it starts with =, +, -, @, tab or carriage return.
+     * The CSV prefixes such text with an apostrophe; the workbook gives its cell the quote-prefixed style.
+     */
+    public static boolean isFormulaLike(String value) {
         if (value == null || value.isEmpty()) {
-            return value;
+            return false;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     /** One CSV field (RFC 4180): neutralized, then quoted when it holds a comma, quote or line break. */

@@ -30,18 +30,6 @@ final class CellText {
         return escaped.substring(0, keep) + marker;
     }
 
-    /**
-     * True when a spreadsheet would read the text as a formula: the characters {@code SpreadsheetText.neutralize}
-     * prefixes with an apostrophe in the CSV (a test keeps the two lists the same).
-     */
-    static boolean looksLikeFormula(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-    }
-
     static String escape(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {

@@ -1,5 +1,6 @@
 package io.rootaudit.report.xlsx;
 
+import io.rootaudit.report.SpreadsheetText;
 import io.rootaudit.compliance.AccountStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ final class RowWriter {
         }
         Cell cell = row.createCell(column++);
         cell.setCellValue(CellText.of(value));
-        CellStyle s = CellText.looksLikeFormula(value) ? styles.quoted : style;
+        CellStyle s = SpreadsheetText.isFormulaLike(value) ? styles.quoted : style;
         if (s != null) {
             cell.setCellStyle(s);
         }
