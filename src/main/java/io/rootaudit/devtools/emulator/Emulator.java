@@ -1,6 +1,7 @@
 package io.rootaudit.devtools.emulator;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,11 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,24 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
  * The bundled loopback AWS emulator (moto 5.2.1 plus rootaudit's extension for AssumeRoot and root-user
  * semantics), started as a python3 child process on a free port. Used by {@code demo} and by the tests;
  * the audit itself only ever talks to it through the standard AWS APIs. Its control endpoints (seeding,
- * faults, latency, clock) are reached through this class.
+ * faults, latency, clock) are reached through this class. Its Python package (src/devtools/python) is on the
+ * classpath under {@code emulator/}: each start extracts it to a temporary folder, deleted again on close.
  */
 public final class Emulator implements AutoCloseable {
 
     public static final String INSTALL_HINT = "pip install 'moto[server]==5.2.1'";
-    private static final String SCRIPT = "rootaudit_emulator.py";
+    /** The emulator package on the classpath: src/devtools/python, packaged under this folder. */
+    private static final String RESOURCE_DIR = "emulator";
+    private static final String MODULE = "rootaudit_emulator";
     private static final String READY = "ROOTAUDIT_EMULATOR_READY port=";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Process process;
     private final int port;
-    private final Path scriptDir;
+    private final Path packageDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Emulator(Process process, int port, Path scriptDir) {
+    private Emulator(Process process, int port, Path packageDir) {
         this.process = process;
         this.port = port;
-        this.scriptDir = scriptDir;
+        this.packageDir = packageDir;
     }
 
     /**
@@ -53,21 +60,23 @@ public final class Emulator implements AutoCloseable {
         Path dir;
         try {
             dir = Files.createTempDirectory("rootaudit-emulator");
-            try (InputStream in = Emulator.class.getResourceAsStream("/emulator/" + SCRIPT)) {
-                if (in == null) {
-                    throw new IllegalStateException("emulator script missing from the classpath");
-                }
-                Files.copy(in, dir.resolve(SCRIPT));
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            extractPackage(dir);
+        } catch (IOException e) {
+            deleteExtracted(dir);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteExtracted(dir);
+            throw e;
+        }
         Process process;
         try {
-            process = new ProcessBuilder("python3", dir.resolve(SCRIPT).toString(), "--host", "127.0.0.1",
-                    "--port", "0", "--exit-on-stdin-eof").redirectError(ProcessBuilder.Redirect.PIPE).start();
+            process = pythonCommand(dir).redirectError(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            deleteScript(dir);
+            deleteExtracted(dir);
             throw new EmulatorUnavailableException("python3 is not installed or not on PATH. The emulator needs "
                     + "python3 with moto 5.2.1: install python3, then " + INSTALL_HINT);
         }
@@ -97,13 +106,54 @@ public final class Emulator implements AutoCloseable {
             return new Emulator(process, port, dir);
         } catch (EmulatorUnavailableException e) {
             process.destroyForcibly();
-            deleteScript(dir);
+            deleteExtracted(dir);
             throw e;
         } catch (Exception e) {
             process.destroyForcibly();
-            deleteScript(dir);
+            deleteExtracted(dir);
             throw new EmulatorUnavailableException("The emulator did not become ready: " + e);
         }
+    }
+
+    /**
+     * Copies every file of the emulator package from the classpath (a folder in development, the Boot jar for
+     * {@code demo}) into {@code dir}, keeping its layout: {@code dir/rootaudit_emulator/...}.
+     */
+    private static void extractPackage(Path dir) throws IOException {
+        String marker = "/" + RESOURCE_DIR + "/";
+        for (Resource file : new PathMatchingResourcePatternResolver(Emulator.class.getClassLoader())
+                .getResources("classpath*:" + RESOURCE_DIR + "/**")) {
+            String url = file.getURL().toString();
+            String relative = url.substring(url.lastIndexOf(marker) + marker.length());
+            if (relative.isEmpty() || relative.endsWith("/") || !file.isReadable()) {
+                continue; // a folder
+            }
+            Path target = dir.resolve(relative).normalize();
+            if (!target.startsWith(dir.normalize())) {
+                throw new IllegalStateException("unexpected emulator resource " + url);
+            }
+            Files.createDirectories(target.getParent());
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (!Files.isRegularFile(dir.resolve(MODULE).resolve("__main__.py"))) {
+            throw new IllegalStateException("the emulator package " + MODULE + " is missing from the classpath");
+        }
+    }
+
+    /**
+     * The emulator's command line: {@code python3 -m rootaudit_emulator}, run from the folder the package was
+     * extracted to (and with that folder on PYTHONPATH, which also holds under {@code PYTHONSAFEPATH}). The one
+     * place that chooses the Python interpreter.
+     */
+    private static ProcessBuilder pythonCommand(Path dir) {
+        ProcessBuilder builder = new ProcessBuilder("python3", "-m", MODULE, "--host", "127.0.0.1", "--port", "0",
+                "--exit-on-stdin-eof").directory(dir.toFile());
+        String inherited = builder.environment().get("PYTHONPATH");
+        builder.environment().put("PYTHONPATH",
+                inherited == null || inherited.isEmpty() ? dir.toString() : dir + File.pathSeparator + inherited);
+        return builder;
     }
 
     public int port() {
@@ -135,7 +185,7 @@ public final class Emulator implements AutoCloseable {
         post("reset", Map.of());
     }
 
-    /** Builds an organization in one call; see the emulator's module docs for the spec's fields. */
+    /** Builds an organization in one call; see the emulator's {@code control/organization.py} for the spec's fields. */
     public JsonNode createOrganization(Map<String, Object> spec) {
         return post("organization", spec);
     }
@@ -252,11 +302,11 @@ public final class Emulator implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteScript(scriptDir);
+        deleteExtracted(packageDir);
     }
 
-    /** The script's temporary copy (and Python's cache beside it) goes when the emulator stops. */
-    private static void deleteScript(Path dir) {
+    /** The package's temporary copy (and Python's caches in it) goes when the emulator stops. */
+    private static void deleteExtracted(Path dir) {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,0 +1,26 @@
+"""moto, extended in-process: one module per AWS service.
+
+How moto is extended (facts of moto 5.2.1): moto's ``BaseResponse.call_action`` turns
+``Action=AssumeRoot`` into a method named ``assume_root`` on the service's response
+class, so assigning a function adds an action; a returned ``ActionResult(dict)`` is
+serialized from botocore's model, so answers are exactly what SDKs expect. Existing
+actions are wrapped: the wrapper answers root-session requests itself and hands every
+other request to moto's original method.
+
+``routing``        access key -> account index (how a root session reaches its member account)
+``organizations``  IAM as trusted service, paging, delegated administrators' reads
+``sts``            AssumeRoot, GetCallerIdentity in a root session
+``iam``            root-user actions in a root session, organization features
+``s3``, ``sqs``    no patch: operation names and the resource scope of root sessions
+
+``install_moto_patches`` installs them all, once, before the server starts.
+"""
+
+from . import iam, organizations, routing, sts
+
+
+def install_moto_patches():
+    routing.install()
+    organizations.install()
+    sts.install()
+    iam.install()
