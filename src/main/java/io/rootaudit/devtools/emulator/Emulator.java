@@ -165,16 +165,6 @@ public final class Emulator implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /**
-     * Aims this JVM's AWS SDK at the emulator the way a user would (endpoint, dummy keys, region), as system
-     * properties, which the SDK prefers to environment variables and profiles. Service-specific endpoints are pinned
-     * too, so a user's AWS_ENDPOINT_URL_<SERVICE> can never receive the dummy credentials.
-     */
-    public void pointAwsSdkHere(String accessKeyId) {
-        System.setProperty("aws.endpointUrl", endpoint());
-        for (String service : java.util.List.of("Sts", "Iam", "Organizations", "S3", "Sqs")) {
-            System.setProperty("aws.endpointUrl" + service, endpoint());
-        }
         System.setProperty("aws.accessKeyId", accessKeyId);
         System.setProperty("aws.secretAccessKey", accessKeyId);
         System.setProperty("aws.region", "us-east-1");
