@@ -5,7 +5,8 @@ import io.rootaudit.cli.RootAuditCli;
 import io.rootaudit.devtools.DevTools;
 
 /**
- * rootaudit: audits the root users of every member account of an AWS Organization. See the README. The entry point
+ * rootaudit: audits the root users of every member account of an AWS Organization. See README.md, and the manual in
+ * docs/. The entry point
  * is the one place that exits the JVM, and the one place that adds the development tooling's commands (demo,
  * benchmarks) to the command line.
  */

@@ -8,7 +8,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * How every AWS request is retried, and how long a request can take at worst when its endpoint does not answer: the
- * figures the timeout defaults are chosen by (README, "Network failures and timeouts"), computed from the same constants
+ * figures the timeout defaults are chosen by (docs/setup-aws.md, "Network failures and timeouts"), computed from the same constants
  * the retry strategy is built from, so that the documented bounds cannot drift from the code.
  */
 final class RetryBudget {

@@ -1,7 +1,7 @@
 package io.rootaudit.cli;
 
 /**
- * Process exit codes, documented in the README, so cron and monitoring can tell a compliant organization
+ * Process exit codes, documented in docs/configuration.md ("Exit codes"), so cron and monitoring can tell a compliant organization
  * from findings, from accounts that could not be audited, from a broken setup.
  */
 public enum ExitCode {

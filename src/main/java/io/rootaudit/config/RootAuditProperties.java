@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * Unknown properties under {@code rootaudit.} are rejected too, so a misspelt name is not silently ignored.
  * {@code config/application.example.yml} documents each property.
  *
+ * @param period the month the run is filed under, YYYY-MM; empty = the current UTC month
+ * @param exceptionsFile the YAML file of approved exceptions, read and validated at startup; empty = none
  * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
  *     ignored when {@code spring.datasource.url} points elsewhere
  */
@@ -107,8 +109,14 @@ public record RootAuditProperties(
 
     /**
      * Requests per second rootaudit sends to each AWS API family, across all threads, first attempts and retries
-     * alike. The defaults stay below AWS's documented quotas where AWS publishes them; the README says which.
+     * alike. The defaults stay below AWS's documented quotas where AWS publishes them; docs/setup-aws.md
+     * ("Rate limits and throttling") says which.
      *
+     * @param sts client-side rate of STS requests, per second (AssumeRoot: one per account)
+     * @param iam client-side rate of IAM requests, per second
+     * @param organizations client-side rate of Organizations requests, per second (the tag reads are one per account)
+     * @param s3 client-side rate of S3 requests, per second
+     * @param sqs client-side rate of SQS requests, per second
      * @param adaptive slow a family down when AWS throttles it and speed it up again when it stops
      */
     public record RateLimits(
@@ -182,6 +190,8 @@ public record RootAuditProperties(
     /**
      * Publishing to S3, under {@code <prefix>/<organization id>/<period>/<run id>/<file>}.
      *
+     * @param bucket the bucket each evidence pack is published to; empty = no publishing
+     * @param prefix key prefix of every published object; leading and trailing slashes are ignored
      * @param kmsKeyId SSE-KMS with this key when set, SSE-S3 otherwise
      * @param pathStyle path-style addressing; empty = on when an endpoint override is set (emulators, VPC endpoints)
      */

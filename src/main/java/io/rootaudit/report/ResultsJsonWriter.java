@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code results.json}: the machine-readable record of a run (schema in the README). Written first. */
+/** {@code results.json}: the machine-readable record of a run (schema in docs/evidence-pack.md). Written first. */
 @Component
 @Order(1)
 class ResultsJsonWriter implements ArtifactWriter {

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shape of {@code results.json}, section by section, as ordered maps: the field names here are the
- * documented schema (README, "Results schema"), kept in one place so the file and the docs cannot drift.
+ * documented schema (docs/evidence-pack.md, "results.json"), kept in one place so the file and the docs cannot drift.
  */
 final class ResultsModel {
 

@@ -26,7 +26,7 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
  * Which failures count as "the endpoint never answered", how often they are retried next to throttling, and the
- * worst cases the default timeouts promise (README, "Network failures and timeouts").
+ * worst cases the default timeouts promise (docs/setup-aws.md, "Network failures and timeouts").
  */
 class NetworkRetriesTest {
 

@@ -15,7 +15,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Copies the demo's evidence pack into a flat samples folder ({@code reports-sample/} in the repository) and
- * renders PNG previews of the PDF's first pages for the README.
+ * renders PNG previews of the PDF's first pages shown in docs/evidence-pack.md ("Samples").
  */
 final class SampleExport {
 

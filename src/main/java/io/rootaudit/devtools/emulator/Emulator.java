@@ -165,11 +165,6 @@ public final class Emulator implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-        System.setProperty("aws.accessKeyId", accessKeyId);
-        System.setProperty("aws.secretAccessKey", accessKeyId);
-        System.setProperty("aws.region", "us-east-1");
-    }
-
     /** Resets moto and every piece of emulator state. */
     public void reset() {
         post("reset", Map.of());
