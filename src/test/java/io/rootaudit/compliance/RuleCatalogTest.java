@@ -45,7 +45,10 @@ class RuleCatalogTest {
 
     @Test
     void springWiresTheSameCatalogAsDefaults() {
-        try (var context = new AnnotationConfigApplicationContext(RULES_PACKAGE, "io.rootaudit.compliance")) {
+        try (var context = new AnnotationConfigApplicationContext()) {
+            context.register(RuleCatalog.class);
+            context.scan(RULES_PACKAGE);
+            context.refresh();
             RuleCatalog wired = context.getBean(RuleCatalog.class);
             assertThat(wired.all()).isEqualTo(catalog.all());
             assertThat(wired.accountRules()).extracting(rule -> rule.metadata().id())
