@@ -165,7 +165,8 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
      * which ticket, and what happened. {@code accountId} is null for organization-level commands; {@code accountName}
      * is null when the account is not part of this run.
      *
-     * @param result DONE, DRY_RUN, NO_CHANGE, REFUSED or FAILED
+     * @param result DONE, DRY_RUN, NO_CHANGE, REFUSED, NOT_CONFIRMED or FAILED; IN_PROGRESS while
+     *     delete-root-credentials deletes (or when it was killed doing so)
      */
     public record PrivilegedActionRow(String id, String command, String accountId, String accountName, String target,
                                       String callerArn, Instant at, String reason, String ticket, boolean dryRun,

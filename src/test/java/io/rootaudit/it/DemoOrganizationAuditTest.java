@@ -7,6 +7,7 @@ import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
 import io.rootaudit.devtools.emulator.DemoOrganization;
 import io.rootaudit.devtools.emulator.Emulator;
+import io.rootaudit.report.ResultsSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,11 @@ class DemoOrganizationAuditTest {
         assertThat(summary.get("byStatus").get("NON_COMPLIANT").asInt()).isEqualTo(9);
         // (21 compliant + 1 excepted) / (21 + 9 + 1 + 1 error)
         assertThat(summary.get("complianceRate").asDouble()).isCloseTo(22.0 / 32.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void resultsConformToThePublishedSchema() {
+        assertThat(ResultsSchema.violations(run.runFolder().resolve("results.json"))).isEmpty();
     }
 
     @Test

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootaudit.report.EvidenceReport.RemediationRow;
 import java.io.ByteArrayOutputStream;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** results.json of synthetic evidence: the remediation and privileged-action sections. */
+/** results.json of synthetic evidence: the remediation and privileged-action sections, and the streamed accounts. */
 class ResultsJsonWriterTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,6 +82,32 @@ class ResultsJsonWriterTest {
         assertThat(results.get("remediation").isNull()).isTrue();
         assertThat(results.get("privilegedActions").isArray()).isTrue();
         assertThat(results.get("privilegedActions")).isEmpty();
+    }
+
+    /** The accounts are mapped and written one at a time, never gathered first: the heap stays flat for 10,000+. */
+    @Test
+    void writesEachAccountWhenItIsReached() {
+        EvidenceReport r = SyntheticEvidence.of(2_000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Integer> bytesOutWhenReached = new ArrayList<>();
+        List<EvidenceReport.AccountRow> watched = new AbstractList<>() {
+            @Override
+            public EvidenceReport.AccountRow get(int index) {
+                bytesOutWhenReached.add(out.size());
+                return r.accounts().get(index);
+            }
+
+            @Override
+            public int size() {
+                return r.accounts().size();
+            }
+        };
+        new ResultsJsonWriter(JSON).write(new EvidenceReport(r.run(), r.organization(), r.summary(), watched,
+                r.exceptions(), r.trend(), null, r.remediation(), r.privilegedActions()), null, out);
+
+        assertThat(bytesOutWhenReached).hasSize(2_000).isSorted();
+        // half-way through the accounts, about half of the file is out (the generator flushes every few KB)
+        assertThat(bytesOutWhenReached.get(1_000)).isBetween(out.size() / 3, out.size() * 2 / 3);
     }
 
     private static JsonNode write(EvidenceReport report) {
