@@ -9,6 +9,7 @@ import io.rootaudit.job.AuditRuns;
 import io.rootaudit.organization.Preflight;
 import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.report.EvidencePack;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import io.rootaudit.remediation.RemediationDecision;
@@ -32,6 +33,7 @@ class AuditCommand {
     private final AuditRuns runs;
     private final Preflight preflight;
     private final RunStore store;
+    private final AccountResultStore accountStore;
     private final EvidencePack reports;
     private final RuleCatalog catalog;
     private final JsonMapper json;
@@ -43,7 +45,7 @@ class AuditCommand {
     private final ExceptionRegister exceptions;
     private final PrintStream out = System.out;
 
-    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, EvidencePack reports, RuleCatalog catalog,
+    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, AccountResultStore accountStore, EvidencePack reports, RuleCatalog catalog,
                  JsonMapper json, S3Publisher publisher, RemediationLog remediationLog, io.rootaudit.job.RunLock runLock,
                  Clock clock, RootAuditProperties properties, ExceptionRegister exceptions) {
         this.properties = properties;
@@ -55,6 +57,7 @@ class AuditCommand {
         this.runs = runs;
         this.preflight = preflight;
         this.store = store;
+        this.accountStore = accountStore;
         this.reports = reports;
         this.catalog = catalog;
         this.json = json;
@@ -154,7 +157,7 @@ class AuditCommand {
     }
 
     private ExitCode outcome(RunRecord run) {
-        Map<AccountStatus, Long> counts = store.countByStatus(run.runId());
+        Map<AccountStatus, Long> counts = accountStore.countByStatus(run.runId());
         PreflightReport report = json.readValue(run.preflightJson(), PreflightReport.class);
         int organizationFindings = catalog.evaluate(new OrganizationPosture(
                 report.rootCredentialsManagementEnabled(), report.rootSessionsEnabled())).size();

@@ -9,6 +9,7 @@ import io.rootaudit.report.EvidencePack;
 import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.report.SyntheticEvidence;
 import io.rootaudit.store.AccountResult;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.io.PrintStream;
@@ -30,12 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 class BenchmarkReportsCommand {
 
     private final RunStore store;
+    private final AccountResultStore accountStore;
     private final EvidencePack pack;
     private final JsonMapper json;
     private final PrintStream out = System.out;
 
-    BenchmarkReportsCommand(RunStore store, EvidencePack pack, JsonMapper json) {
+    BenchmarkReportsCommand(RunStore store, AccountResultStore accountStore, EvidencePack pack, JsonMapper json) {
         this.store = store;
+        this.accountStore = accountStore;
         this.pack = pack;
         this.json = json;
     }
@@ -71,22 +74,22 @@ class BenchmarkReportsCommand {
                 json.writeValueAsString(preflight), "[]", null, null);
         store.createRun(run);
         List<Account> accounts = new ArrayList<>();
-        Map<String, io.rootaudit.store.RunStore.Settled> settled = new HashMap<>();
+        Map<String, AccountResultStore.Settled> settled = new HashMap<>();
         List<AccountResult> results = new ArrayList<>();
         for (EvidenceReport.AccountRow a : r.accounts()) {
             accounts.add(new Account(a.accountId(), a.name(), a.email(), "ou-synthetic", a.ouPath(), "r-synthetic/ou-synthetic", a.state(),
                     a.joinedAt(), a.tags()));
             if (a.inventory() == null && a.error() == null) {
-                settled.put(a.accountId(), new RunStore.Settled(a.status(), a.statusReason()));
+                settled.put(a.accountId(), new AccountResultStore.Settled(a.status(), a.statusReason()));
                 continue;
             }
             results.add(new AccountResult(a.accountId(), a.status(), a.statusReason(), a.highestSeverity(), a.inventory(), a.error(), List.of(),
                     a.findings().stream().map(f -> new AssessedFinding(new Finding(f.ruleId(), f.severity(), f.detail(),
                             f.resource()), f.exceptionReference())).toList(), a.auditedAt() == null ? Instant.now() : a.auditedAt()));
         }
-        store.insertSnapshot(runId, accounts, settled, false);
+        accountStore.insertSnapshot(runId, accounts, settled, false);
         for (int i = 0; i < results.size(); i += 1000) {
-            store.saveResults(runId, results.subList(i, Math.min(i + 1000, results.size())));
+            accountStore.saveResults(runId, results.subList(i, Math.min(i + 1000, results.size())));
         }
         store.markCompleted(runId, info.endedAt());
         return store.run(runId).orElseThrow();

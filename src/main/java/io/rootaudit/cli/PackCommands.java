@@ -5,6 +5,7 @@ import io.rootaudit.report.EvidenceVerifier;
 import io.rootaudit.report.Manifest;
 import io.rootaudit.report.RunFolder;
 import io.rootaudit.report.S3Publisher;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.io.PrintStream;
@@ -24,14 +25,17 @@ import org.springframework.stereotype.Component;
 class PackCommands {
 
     private final RunStore store;
+    private final AccountResultStore accountStore;
     private final EvidencePack pack;
     private final S3Publisher publisher;
     private final EvidenceVerifier verifier;
     private final Clock clock;
     private final PrintStream out = System.out;
 
-    PackCommands(RunStore store, EvidencePack pack, S3Publisher publisher, EvidenceVerifier verifier, Clock clock) {
+    PackCommands(RunStore store, AccountResultStore accountStore, EvidencePack pack, S3Publisher publisher,
+                 EvidenceVerifier verifier, Clock clock) {
         this.store = store;
+        this.accountStore = accountStore;
         this.pack = pack;
         this.publisher = publisher;
         this.verifier = verifier;
@@ -101,7 +105,7 @@ class PackCommands {
         out.printf(Locale.ROOT, "%-22s %-14s %-7s %-9s %-20s %-20s %9s  %s%n", "RUN", "ORGANIZATION", "PERIOD", "STATUS",
                 "STARTED", "ENDED", "RATE", "PUBLISHED");
         for (RunRecord r : runs) {
-            Double rate = io.rootaudit.report.EvidenceReports.rate(store.countByStatus(r.runId()));
+            Double rate = io.rootaudit.report.EvidenceReports.rate(accountStore.countByStatus(r.runId()));
             out.printf(Locale.ROOT, "%-22s %-14s %-7s %-9s %-20s %-20s %9s  %s%n", r.runId(), r.organizationId(), r.period(),
                     r.status(), trim(r.startedAt()), trim(r.endedAt()),
                     rate == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", rate * 100),

@@ -26,6 +26,7 @@ import io.rootaudit.report.EvidenceReport.Remediation;
 import io.rootaudit.report.EvidenceReport.RemediationRow;
 import io.rootaudit.report.EvidenceReport.RuleRow;
 import io.rootaudit.report.EvidenceReport.Trend;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import io.rootaudit.store.StoredFinding;
@@ -53,16 +54,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EvidenceReports {
 
-    private final RunStore store;
+    private final RunStore runs;
+    private final AccountResultStore accountResults;
     private final RuleCatalog catalog;
     private final JsonMapper json;
     private final Clock clock;
     private final RemediationLog remediationLog;
     private final PrivilegedActionLog privilegedActionLog;
 
-    EvidenceReports(RunStore store, RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
+    EvidenceReports(RunStore runs, AccountResultStore accountResults, RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
                     PrivilegedActionLog privilegedActionLog) {
-        this.store = store;
+        this.runs = runs;
+        this.accountResults = accountResults;
         this.catalog = catalog;
         this.json = json;
         this.clock = clock;
@@ -72,14 +75,14 @@ public class EvidenceReports {
 
     /** @param endedAt end of the run; a completed run's stored end is used when {@code null} */
     public EvidenceReport build(String runId, Instant endedAt) {
-        RunRecord run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in the store"));
+        RunRecord run = runs.run(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in the store"));
         Instant end = endedAt != null ? endedAt : run.endedAt();
         PreflightReport preflight = json.readValue(run.preflightJson(), PreflightReport.class);
 
         Map<String, List<StoredFinding>> stored = findingsByAccount(runId);
         List<AccountRow> accounts = new ArrayList<>();
         List<AccountOutcome> outcomes = new ArrayList<>();
-        store.forEachAccount(runId, a -> {
+        accountResults.forEachAccount(runId, a -> {
             String id = a.account().id();
             List<StoredFinding> fs = stored.getOrDefault(id, List.of());
             List<FindingRow> rows = fs.stream().map(f -> row(id, a.account().name(), f.ruleId(), f.severity(), f.detail(),
@@ -104,7 +107,7 @@ public class EvidenceReports {
                 run.organizationId(), run.managementAccountId(), run.callerArn(), String.valueOf(preflight.callerRole()),
                 run.startedAt(), end, run.toolVersion(), run.configJson(), Digests.sha256(run.configJson().getBytes(StandardCharsets.UTF_8)),
                 clock.instant());
-        Optional<RunRecord> previous = store.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
+        Optional<RunRecord> previous = runs.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
         return new EvidenceReport(info,
                 new EvidenceReport.OrganizationView(preflight.enabledFeatures().stream().sorted().toList(), preflight.checks(),
                         organizationFindings),
@@ -147,7 +150,7 @@ public class EvidenceReports {
 
     private Map<String, List<StoredFinding>> findingsByAccount(String runId) {
         Map<String, List<StoredFinding>> findings = new HashMap<>();
-        store.forEachFinding(runId, f -> findings.computeIfAbsent(f.accountId(), k -> new ArrayList<>()).add(f));
+        accountResults.forEachFinding(runId, f -> findings.computeIfAbsent(f.accountId(), k -> new ArrayList<>()).add(f));
         return findings;
     }
 
@@ -188,7 +191,7 @@ public class EvidenceReports {
             return Optional.empty();
         }
         Map<String, FindingChange> before = new LinkedHashMap<>();
-        store.forEachFinding(previous.get().runId(), f -> {
+        accountResults.forEachFinding(previous.get().runId(), f -> {
             if (!f.excepted()) {
                 before.put(key(f.accountId(), f.ruleId(), f.resource()),
                         new FindingChange(f.accountId(), null, f.ruleId(), f.severity(), Change.RESOLVED, f.detail()));
@@ -223,7 +226,7 @@ public class EvidenceReports {
         before.values().removeIf(r -> !audited.contains(r.accountId()));
         before.values().forEach(r -> changes.add(new FindingChange(r.accountId(), names.get(r.accountId()), r.ruleId(),
                 r.severity(), Change.RESOLVED, r.detail())));
-        Double previousRate = rate(store.countByStatus(previous.get().runId()));
+        Double previousRate = rate(accountResults.countByStatus(previous.get().runId()));
         Double rate = summary.complianceRate().isPresent() ? summary.complianceRate().getAsDouble() : null;
         return Optional.of(new Trend(previous.get().runId(), previous.get().period(), previous.get().endedAt(), previousRate,
                 rate == null || previousRate == null ? null : rate - previousRate, added, before.size(), stillOpen, changes));
