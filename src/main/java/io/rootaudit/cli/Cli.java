@@ -179,11 +179,13 @@ public final class Cli {
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("rootauditCommandNeeds", needs);
             Map<String, Object> store = new java.util.HashMap<>();
-            if (needs.store() != Store.CREATE) { // no schema initialization: it would create the database
-                store.put("spring.sql.init.mode", "never");
+            // EXISTING: Flyway may migrate the store, which StartupChecks found to exist, but Spring Batch's tables are
+            // created only with a new store
+            if (needs.store() != Store.CREATE) {
                 store.put("spring.batch.jdbc.initialize-schema", "never");
             }
             if (needs.store() == Store.NONE) { // Spring Batch reads the database's type at startup: give it a void one
+                store.put("spring.flyway.enabled", "false");
                 store.put("spring.datasource.url", "jdbc:h2:mem:rootaudit-no-store");
             }
             context.getEnvironment().getPropertySources().addFirst(

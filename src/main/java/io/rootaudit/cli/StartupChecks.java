@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
  */
 final class StartupChecks {
 
-    /** The database of a command: none, one that must already exist (read and updated only), or any. */
+    /** The database of a command: none, one that must already exist (read, updated and migrated only), or any. */
     enum Store { NONE, EXISTING, CREATE }
 
     /** What a command needs; {@code callsAws} includes commands that only may call AWS (publish, verify of s3://). */

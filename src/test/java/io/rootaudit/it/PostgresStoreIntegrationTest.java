@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,8 @@ class PostgresStoreIntegrationTest {
             assertThat(rs.getLong(1)).isEqualTo(34);
             assertThat(rs.getLong(2)).isEqualTo(1);
         }
+        assertThat(schemaHistory(url)).endsWith(StoreMigrationTest.latestMigration() + " SQL true")
+                .allMatch(row -> row.endsWith(" SQL true"));
 
         Invocation again = Invocation.run(emulator, work, concat(new String[] {"audit"}, common));
         assertThat(again.exitCode()).isZero();
@@ -68,6 +71,64 @@ class PostgresStoreIntegrationTest {
 
         try (Connection c = DriverManager.getConnection(URL)) {
             c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    /**
+     * A store of rootaudit 0.1.0 on PostgreSQL (its tables and Spring Batch's, no schema history), next to a schema that
+     * Flyway already manages: the store is recorded as version 1 and migrated, in its own schema only.
+     */
+    @Test
+    void aStoreOfVersion010IsMigratedInItsSchema() throws Exception {
+        assumeTrue(URL != null && !URL.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
+        String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        String managed = schema + "_managed";
+        try (Connection c = DriverManager.getConnection(URL)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema + "; CREATE SCHEMA " + managed);
+        }
+        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        org.flywaydb.core.Flyway.configure().dataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + managed,
+                null, null).load().migrate();
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute(resource("/db/migration/V1__results_store.sql"));
+            c.createStatement().execute(resource("/org/springframework/batch/core/schema-postgresql.sql"));
+            c.createStatement().execute("""
+                    INSERT INTO ra_run (run_id, organization_id, period, attempt, status, started_at, ended_at,
+                                        preflight_json, config_json, exceptions_json)
+                    VALUES ('2026-10-1-abcdef', 'o-legacy', '2026-10', 1, 'COMPLETED', TIMESTAMP WITH TIME ZONE
+                            '2026-10-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2026-10-01 00:05:00+00',
+                            '{"enabledFeatures":["RootSessions"]}', '{}', '[]')""");
+        }
+
+        Invocation history = Invocation.run(null, work, "history", "--spring.datasource.url=" + url);
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out()).contains("predates schema migrations").containsPattern("2026-10-1-abcdef +o-legacy");
+        List<String> expected = StoreMigrationTest.historyOfABaselinedStore();
+        assertThat(schemaHistory(url)).isEqualTo(expected);
+        Invocation again = Invocation.run(null, work, "history", "--spring.datasource.url=" + url);
+        assertThat(again.out()).doesNotContain("predates schema migrations");
+        assertThat(schemaHistory(url)).isEqualTo(expected);
+
+        try (Connection c = DriverManager.getConnection(URL)) {
+            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE; DROP SCHEMA " + managed + " CASCADE");
+        }
+    }
+
+    /** Flyway's record of the schema of {@code url}, one "version type success" per migration, in order. */
+    private static List<String> schemaHistory(String url) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT version, type, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3));
+            }
+        }
+        return rows;
+    }
+
+    private static String resource(String name) throws Exception {
+        try (var in = PostgresStoreIntegrationTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
