@@ -3,13 +3,12 @@ package io.rootaudit.cli;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.config.RootAuditProperties;
-import io.rootaudit.compliance.OrganizationPosture;
-import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.job.AuditRuns;
 import io.rootaudit.organization.Preflight;
 import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.AccountResultStore;
+import io.rootaudit.store.OrganizationFindingStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import io.rootaudit.remediation.RemediationDecision;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code audit}: preflight, then start or resume the period's run, then report and choose the exit code. */
 @Component
@@ -35,8 +33,7 @@ class AuditCommand {
     private final RunStore store;
     private final AccountResultStore accountStore;
     private final EvidencePack reports;
-    private final RuleCatalog catalog;
-    private final JsonMapper json;
+    private final OrganizationFindingStore organizationFindings;
     private final S3Publisher publisher;
     private final RemediationLog remediationLog;
     private final io.rootaudit.job.RunLock runLock;
@@ -45,9 +42,9 @@ class AuditCommand {
     private final ExceptionRegister exceptions;
     private final PrintStream out = System.out;
 
-    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, AccountResultStore accountStore, EvidencePack reports, RuleCatalog catalog,
-                 JsonMapper json, S3Publisher publisher, RemediationLog remediationLog, io.rootaudit.job.RunLock runLock,
-                 Clock clock, RootAuditProperties properties, ExceptionRegister exceptions) {
+    AuditCommand(AuditRuns runs, Preflight preflight, RunStore store, AccountResultStore accountStore, EvidencePack reports,
+                 OrganizationFindingStore organizationFindings, S3Publisher publisher, RemediationLog remediationLog,
+                 io.rootaudit.job.RunLock runLock, Clock clock, RootAuditProperties properties, ExceptionRegister exceptions) {
         this.properties = properties;
         this.exceptions = exceptions;
         this.runLock = runLock;
@@ -59,8 +56,7 @@ class AuditCommand {
         this.store = store;
         this.accountStore = accountStore;
         this.reports = reports;
-        this.catalog = catalog;
-        this.json = json;
+        this.organizationFindings = organizationFindings;
     }
 
     ExitCode run(boolean rerun) {
@@ -158,9 +154,7 @@ class AuditCommand {
 
     private ExitCode outcome(RunRecord run) {
         Map<AccountStatus, Long> counts = accountStore.countByStatus(run.runId());
-        PreflightReport report = json.readValue(run.preflightJson(), PreflightReport.class);
-        int organizationFindings = catalog.evaluate(new OrganizationPosture(
-                report.rootCredentialsManagementEnabled(), report.rootSessionsEnabled())).size();
+        int organizationFindings = this.organizationFindings.findings(run.runId()).size();
         RunPrinter.summary(out, run, counts, reports.folderOf(run).path(), organizationFindings);
         if (counts.get(AccountStatus.ERROR) > 0) {
             return ExitCode.NOT_AUDITED;

@@ -1,10 +1,13 @@
 package io.rootaudit.job;
 
 import io.rootaudit.compliance.ExceptionRegister;
+import io.rootaudit.compliance.OrganizationPosture;
+import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.config.ToolVersion;
 import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.store.RunRecord;
+import io.rootaudit.store.OrganizationFindingStore;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -33,6 +36,8 @@ public class AuditRuns {
     private static final Logger log = LoggerFactory.getLogger(AuditRuns.class);
 
     private final RunStore store;
+    private final OrganizationFindingStore organizationFindings;
+    private final RuleCatalog catalog;
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
@@ -42,9 +47,12 @@ public class AuditRuns {
     private final ExceptionRegister exceptions;
     private final Clock clock;
 
-    AuditRuns(RunStore store, JobOperator operator, JobRepository repository, Job rootAuditJob, JsonMapper json,
-              RootAuditProperties properties, ToolVersion version, ExceptionRegister exceptions, Clock clock) {
+    AuditRuns(RunStore store, OrganizationFindingStore organizationFindings, RuleCatalog catalog, JobOperator operator,
+              JobRepository repository, Job rootAuditJob, JsonMapper json, RootAuditProperties properties,
+              ToolVersion version, ExceptionRegister exceptions, Clock clock) {
         this.store = store;
+        this.organizationFindings = organizationFindings;
+        this.catalog = catalog;
         this.operator = operator;
         this.repository = repository;
         this.job = rootAuditJob;
@@ -77,8 +85,18 @@ public class AuditRuns {
         return store.latestRun(organizationId, period()).filter(RunRecord::completed);
     }
 
-    /** The unfinished run of the organization for this period, or a new one (a new attempt after a completed run). */
+    /**
+     * The unfinished run of the organization for this period, or a new one (a new attempt after a completed run), with
+     * the organization findings of this preflight recorded for it.
+     */
     public RunRecord startOrResume(PreflightReport preflight) {
+        RunRecord run = startOrResumeRun(preflight);
+        organizationFindings.save(run.runId(), catalog.evaluate(new OrganizationPosture(
+                preflight.rootCredentialsManagementEnabled(), preflight.rootSessionsEnabled())));
+        return run;
+    }
+
+    private RunRecord startOrResumeRun(PreflightReport preflight) {
         String org = preflight.organization().id();
         String preflightJson = json.writeValueAsString(preflight);
         String exceptionsJson = json.writeValueAsString(exceptions.entries());

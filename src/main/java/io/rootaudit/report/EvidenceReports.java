@@ -7,7 +7,6 @@ import io.rootaudit.compliance.ComplianceSummary;
 import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
-import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
 import io.rootaudit.organization.PreflightReport;
@@ -27,6 +26,7 @@ import io.rootaudit.report.EvidenceReport.RemediationRow;
 import io.rootaudit.report.EvidenceReport.RuleRow;
 import io.rootaudit.report.EvidenceReport.Trend;
 import io.rootaudit.store.AccountResultStore;
+import io.rootaudit.store.OrganizationFindingStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import io.rootaudit.store.StoredFinding;
@@ -56,16 +56,19 @@ public class EvidenceReports {
 
     private final RunStore runs;
     private final AccountResultStore accountResults;
+    private final OrganizationFindingStore organizationFindings;
     private final RuleCatalog catalog;
     private final JsonMapper json;
     private final Clock clock;
     private final RemediationLog remediationLog;
     private final PrivilegedActionLog privilegedActionLog;
 
-    EvidenceReports(RunStore runs, AccountResultStore accountResults, RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
+    EvidenceReports(RunStore runs, AccountResultStore accountResults, OrganizationFindingStore organizationFindings,
+                    RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
                     PrivilegedActionLog privilegedActionLog) {
         this.runs = runs;
         this.accountResults = accountResults;
+        this.organizationFindings = organizationFindings;
         this.catalog = catalog;
         this.json = json;
         this.clock = clock;
@@ -97,8 +100,7 @@ public class EvidenceReports {
         });
         ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog);
 
-        List<FindingRow> organizationFindings = catalog.evaluate(new OrganizationPosture(
-                        preflight.rootCredentialsManagementEnabled(), preflight.rootSessionsEnabled())).stream()
+        List<FindingRow> organizationRows = organizationFindings.findings(runId).stream()
                 .map(f -> row(null, null, f.ruleId(), f.severity(), f.detail(), f.resource(), null)).toList();
         Map<String, String> names = new HashMap<>();
         accounts.forEach(a -> names.put(a.accountId(), a.name()));
@@ -110,7 +112,7 @@ public class EvidenceReports {
         Optional<RunRecord> previous = runs.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
         return new EvidenceReport(info,
                 new EvidenceReport.OrganizationView(preflight.enabledFeatures().stream().sorted().toList(), preflight.checks(),
-                        organizationFindings),
+                        organizationRows),
                 summary(summary, accounts.size()), accounts, exceptions(run, end, names),
                 trend(previous, summary, accounts).orElse(null), null, remediation(runId, names),
                 privilegedActions(previous.map(RunRecord::startedAt).orElse(null), end, names));

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The runs of the results store ({@code ra_run}): one row per audit of an organization for a period, with the
  * preflight, configuration and exceptions register it ran with, and whether it completed and was published. Its
- * accounts are in {@link AccountResultStore}; reports, history and resumption start from here.
+ * accounts are in {@link AccountResultStore}, its organization findings in {@link OrganizationFindingStore}; reports,
+ * history and resumption start from here.
  */
 @Repository
 public class RunStore {

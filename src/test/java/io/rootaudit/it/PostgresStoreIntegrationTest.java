@@ -97,7 +97,7 @@ class PostgresStoreIntegrationTest {
                                         preflight_json, config_json, exceptions_json)
                     VALUES ('2026-10-1-abcdef', 'o-legacy', '2026-10', 1, 'COMPLETED', TIMESTAMP WITH TIME ZONE
                             '2026-10-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2026-10-01 00:05:00+00',
-                            '{"enabledFeatures":["RootSessions"]}', '{}', '[]')""");
+                            '{"enabledFeatures":[]}', '{}', '[]')""");
         }
 
         Invocation history = Invocation.run(null, work, "history", "--spring.datasource.url=" + url);
@@ -105,6 +105,15 @@ class PostgresStoreIntegrationTest {
         assertThat(history.out()).contains("predates schema migrations").containsPattern("2026-10-1-abcdef +o-legacy");
         List<String> expected = StoreMigrationTest.historyOfABaselinedStore();
         assertThat(schemaHistory(url)).isEqualTo(expected);
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT ordinal, rule_id FROM ra_organization_finding WHERE run_id = '2026-10-1-abcdef' ORDER BY ordinal")) {
+            List<String> findings = new java.util.ArrayList<>();
+            while (rs.next()) {
+                findings.add(rs.getInt(1) + " " + rs.getString(2));
+            }
+            // both features disabled: the two findings 0.1.0 derived from this preflight, in its order
+            assertThat(findings).containsExactly("0 org-root-credentials-management-disabled", "1 org-root-sessions-disabled");
+        }
         Invocation again = Invocation.run(null, work, "history", "--spring.datasource.url=" + url);
         assertThat(again.out()).doesNotContain("predates schema migrations");
         assertThat(schemaHistory(url)).isEqualTo(expected);

@@ -54,6 +54,8 @@ class StoreMigrationTest {
         assertThat(migrated).isEqualTo(historyOfABaselinedStore());
         Map<String, List<String>> after = rows(db);
         before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
+        assertThat(after.get("RA_ORGANIZATION_FINDING")).as("the finding 0.1.0 derived for each run, now stored")
+                .containsExactly(organizationFinding(OCTOBER), organizationFinding(NOVEMBER));
 
         Invocation report = Invocation.run(null, work, "report", "--run", NOVEMBER);
         assertThat(report.exitCode()).as(report.err()).isZero();
@@ -86,6 +88,11 @@ class StoreMigrationTest {
         Flyway.configure().dataSource(url(fresh), "sa", "").locations("classpath:db/migration").load().migrate();
         assertThat(columns(fresh)).isEqualTo(columns(migrated)).containsKey("RA_RUN.RUN_ID");
         assertThat(indexes(fresh)).isEqualTo(indexes(migrated)).contains("RA_ACCOUNT.RA_ACCOUNT_STATUS STATUS");
+    }
+
+    private static String organizationFinding(String runId) {
+        return "RUN_ID=" + runId + " | ORDINAL=0 | RULE_ID=org-root-credentials-management-disabled | SEVERITY=HIGH"
+                + " | DETAIL=The organization's RootCredentialsManagement feature is not enabled | RESOURCE=null";
     }
 
     private static String read(Path file) {
