@@ -115,7 +115,7 @@ final class StartupChecks {
         try (Connection connection = DriverManager.getConnection(url,
                 environment.getProperty("spring.datasource.username", ""),
                 environment.getProperty("spring.datasource.password", ""))) {
-            boolean ours = hasTable(connection, "ra_run") || hasTable(connection, "batch_job_instance");
+            boolean ours = hasTable(connection, "ra_run"); // every version's store has it, Spring Batch's tables alone are none
             if (!ours && (store == Store.EXISTING || hasAnyTable(connection))) {
                 throw usage(where + " is not a rootaudit database (it has no rootaudit tables); "
                         + (store == Store.EXISTING ? "check the path or URL" : "give rootaudit a database of its own"));
@@ -138,9 +138,10 @@ final class StartupChecks {
         }
     }
 
+    /** Only in the connection's schema, where Flyway would migrate or create the store: another schema's do not count. */
     private static boolean hasTable(Connection connection, String table) throws SQLException {
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }
@@ -150,7 +151,7 @@ final class StartupChecks {
     }
 
     private static boolean hasAnyTable(Connection connection) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String schema = String.valueOf(rs.getString("TABLE_SCHEM")).toUpperCase(Locale.ROOT);
                 if (!schema.equals("INFORMATION_SCHEMA") && !schema.equals("PG_CATALOG")) {

@@ -38,11 +38,12 @@ class StoreMigrations {
                 flyway.baseline();
             }
             MigrateResult result = flyway.migrate();
-            if (result.migrationsExecuted > 0) {
-                log.info("Results store {} version {} ({} migration{})",
-                        result.initialSchemaVersion == null ? "created at" : "migrated from version "
-                                + result.initialSchemaVersion + " to", result.targetSchemaVersion,
-                        result.migrationsExecuted, result.migrationsExecuted == 1 ? "" : "s");
+            if (result.migrationsExecuted > 0 && result.initialSchemaVersion != null) { // an upgrade is worth a line
+                log.info("Results store migrated from version {} to version {} ({} migration{})",
+                        result.initialSchemaVersion, result.targetSchemaVersion, result.migrationsExecuted,
+                        result.migrationsExecuted == 1 ? "" : "s");
+            } else if (result.migrationsExecuted > 0) {
+                log.debug("Results store created at version {}", result.targetSchemaVersion);
             }
         };
     }

@@ -76,7 +76,8 @@ class PostgresStoreIntegrationTest {
 
     /**
      * A store of rootaudit 0.1.0 on PostgreSQL (its tables and Spring Batch's, no schema history), next to a schema that
-     * Flyway already manages: the store is recorded as version 1 and migrated, in its own schema only.
+     * Flyway already manages: the store is recorded as version 1 and migrated, in its own schema only; and an empty
+     * schema next to them is no store for a command that needs one.
      */
     @Test
     void aStoreOfVersion010IsMigratedInItsSchema() throws Exception {
@@ -118,8 +119,22 @@ class PostgresStoreIntegrationTest {
         assertThat(again.out()).doesNotContain("predates schema migrations");
         assertThat(schemaHistory(url)).isEqualTo(expected);
 
+        // a schema without a store, in a database whose other schemas have one: history creates nothing there
+        String empty = schema + "_empty";
         try (Connection c = DriverManager.getConnection(URL)) {
-            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE; DROP SCHEMA " + managed + " CASCADE");
+            c.createStatement().execute("CREATE SCHEMA " + empty);
+        }
+        Invocation none = Invocation.run(null, work, "history", "--spring.datasource.url="
+                + URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + empty);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("is not a rootaudit database");
+        try (Connection c = DriverManager.getConnection(URL); ResultSet rs = c.getMetaData().getTables(null, empty, "%", null)) {
+            assertThat(rs.next()).as("a table in the schema without a store").isFalse();
+        }
+
+        try (Connection c = DriverManager.getConnection(URL)) {
+            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE; DROP SCHEMA " + managed + " CASCADE; "
+                    + "DROP SCHEMA " + empty + " CASCADE");
         }
     }
 

@@ -103,6 +103,22 @@ class StoreMigrationTest {
         }
     }
 
+    /** Spring Batch's tables alone are no store: a command that needs one is refused, and Flyway does not start. */
+    @Test
+    void aDatabaseWithOnlySpringBatchTablesIsNoStore() throws Exception {
+        Path db = work.resolve("db/rootaudit");
+        try (Connection c = DriverManager.getConnection(url(db), "sa", "");
+             InputStream batch = getClass().getResourceAsStream("/org/springframework/batch/core/schema-h2.sql")) {
+            c.createStatement().execute(new String(batch.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String command : List.of("history", "audit")) {
+            Invocation run = Invocation.run(null, work, command);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("is not a rootaudit database");
+        }
+        assertThat(tables(db)).noneMatch(t -> t.startsWith("RA_") || t.startsWith("flyway"));
+    }
+
     static Path copyStore(Path work) throws Exception {
         Path db = Files.createDirectories(work.resolve("db")).resolve("rootaudit");
         try (InputStream in = StoreMigrationTest.class.getResourceAsStream(STORE)) {
