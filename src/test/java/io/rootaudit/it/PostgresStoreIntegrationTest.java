@@ -13,13 +13,15 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job repository and the results store on a real PostgreSQL server: .ci/run starts one with
  * .ci/start-postgres and passes its URL as ROOTAUDIT_TEST_POSTGRES_URL; without it this test is skipped.
- * Each run gets a schema of its own, created empty, so the application must create every table itself.
+ * Each run gets a schema of its own, created empty, so the application must create every table itself, although
+ * another schema of the database holds the same tables.
  */
 class PostgresStoreIntegrationTest {
 
@@ -28,14 +30,38 @@ class PostgresStoreIntegrationTest {
     @TempDir
     Path work;
 
+    /** The schemas a test made, dropped after it whatever its outcome. */
+    private final List<String> schemas = new java.util.ArrayList<>();
+
+    @AfterEach
+    void dropSchemas() throws Exception {
+        if (!schemas.isEmpty()) {
+            try (Connection c = DriverManager.getConnection(URL)) {
+                for (String schema : schemas) {
+                    c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
+        }
+    }
+
+    /** A new empty schema, and the URL that works in it. */
+    private String schema(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(URL)) {
+            c.createStatement().execute("CREATE SCHEMA " + name);
+        }
+        schemas.add(name);
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
+    }
+
     @Test
     void auditRerunAndReRenderOnPostgres() throws Exception {
         assumeTrue(URL != null && !URL.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
-        String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = DriverManager.getConnection(URL)) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
+        String name = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        String url = schema(name);
+        try (Connection c = DriverManager.getConnection(schema(name + "_neighbour"))) { // its tables are not this store's
+            c.createStatement().execute(resource("/org/springframework/batch/core/schema-postgresql.sql"));
+            c.createStatement().execute(resource("/db/migration/V1__results_store.sql"));
         }
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 
         Emulator emulator = SharedEmulator.fresh();
         DemoOrganization demo = new DemoOrganization(Instant.now());
@@ -68,10 +94,6 @@ class PostgresStoreIntegrationTest {
         assertThat(rerender.exitCode()).isZero();
         assertThat(Invocation.run(emulator, work, concat(new String[] {"verify", "--path", run.runFolder().toString()}, common))
                 .exitCode()).isZero();
-
-        try (Connection c = DriverManager.getConnection(URL)) {
-            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
     }
 
     /**
@@ -83,13 +105,8 @@ class PostgresStoreIntegrationTest {
     void aStoreOfVersion010IsMigratedInItsSchema() throws Exception {
         assumeTrue(URL != null && !URL.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
         String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        String managed = schema + "_managed";
-        try (Connection c = DriverManager.getConnection(URL)) {
-            c.createStatement().execute("CREATE SCHEMA " + schema + "; CREATE SCHEMA " + managed);
-        }
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        org.flywaydb.core.Flyway.configure().dataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + managed,
-                null, null).load().migrate();
+        String url = schema(schema);
+        org.flywaydb.core.Flyway.configure().dataSource(schema(schema + "_managed"), null, null).load().migrate();
         try (Connection c = DriverManager.getConnection(url)) {
             c.createStatement().execute(resource("/db/migration/V1__results_store.sql"));
             c.createStatement().execute(resource("/org/springframework/batch/core/schema-postgresql.sql"));
@@ -121,20 +138,11 @@ class PostgresStoreIntegrationTest {
 
         // a schema without a store, in a database whose other schemas have one: history creates nothing there
         String empty = schema + "_empty";
-        try (Connection c = DriverManager.getConnection(URL)) {
-            c.createStatement().execute("CREATE SCHEMA " + empty);
-        }
-        Invocation none = Invocation.run(null, work, "history", "--spring.datasource.url="
-                + URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + empty);
+        Invocation none = Invocation.run(null, work, "history", "--spring.datasource.url=" + schema(empty));
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("is not a rootaudit database");
         try (Connection c = DriverManager.getConnection(URL); ResultSet rs = c.getMetaData().getTables(null, empty, "%", null)) {
             assertThat(rs.next()).as("a table in the schema without a store").isFalse();
-        }
-
-        try (Connection c = DriverManager.getConnection(URL)) {
-            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE; DROP SCHEMA " + managed + " CASCADE; "
-                    + "DROP SCHEMA " + empty + " CASCADE");
         }
     }
 
