@@ -11,6 +11,8 @@ import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.remediation.RemediationDecision;
 import io.rootaudit.remediation.RemediationLog;
 import io.rootaudit.report.EvidencePack;
+import io.rootaudit.store.AccountResultStore;
+import io.rootaudit.store.OrganizationFindingStore;
 import io.rootaudit.store.RunLock;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
@@ -40,6 +42,8 @@ public class AuditPeriod {
 
     private final Preflight preflight;
     private final RunStore store;
+    private final AccountResultStore accounts;
+    private final OrganizationFindingStore organizationFindings;
     private final RunLock runLock;
     private final AuditJobLauncher job;
     private final EvidencePack pack;
@@ -52,11 +56,14 @@ public class AuditPeriod {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditPeriod(Preflight preflight, RunStore store, RunLock runLock, AuditJobLauncher job, EvidencePack pack,
-                PublishRun publishing, RemediationLog remediationLog, RuleCatalog catalog, ExceptionRegister exceptions,
+    AuditPeriod(Preflight preflight, RunStore store, AccountResultStore accounts, OrganizationFindingStore organizationFindings,
+                RunLock runLock, AuditJobLauncher job, EvidencePack pack, PublishRun publishing,
+                RemediationLog remediationLog, RuleCatalog catalog, ExceptionRegister exceptions,
                 RootAuditProperties properties, ToolVersion version, JsonMapper json, Clock clock) {
         this.preflight = preflight;
         this.store = store;
+        this.accounts = accounts;
+        this.organizationFindings = organizationFindings;
         this.runLock = runLock;
         this.job = job;
         this.pack = pack;
@@ -132,7 +139,8 @@ public class AuditPeriod {
         }
         RunRecord completed = store.run(run.runId()).orElseThrow();
         return new AuditOutcome(AuditOutcome.Kind.COMPLETED, report, completed, pack.folderOf(completed).path(),
-                store.countByStatus(completed.runId()), organizationFindings(completed), remediation(completed),
+                accounts.countByStatus(completed.runId()), organizationFindings.findings(completed.runId()).size(),
+                remediation(completed),
                 publishing.publish(completed, false), null);
     }
 
@@ -160,8 +168,18 @@ public class AuditPeriod {
         return latest.completed() ? Optional.of(latest) : Optional.empty();
     }
 
-    /** The unfinished run of the organization for this period, or a new one (a new attempt after a completed run). */
+    /**
+     * The unfinished run of the organization for this period, or a new one (a new attempt after a completed run), with
+     * the organization findings of this preflight recorded for it: the reports read them back, never derive them again.
+     */
     private RunRecord startOrResume(PreflightReport report) {
+        RunRecord run = startOrResumeRun(report);
+        organizationFindings.save(run.runId(), catalog.evaluate(new OrganizationPosture(
+                report.rootCredentialsManagementEnabled(), report.rootSessionsEnabled())));
+        return run;
+    }
+
+    private RunRecord startOrResumeRun(PreflightReport report) {
         String org = report.organization().id();
         String preflightJson = json.writeValueAsString(report);
         String exceptionsJson = json.writeValueAsString(exceptions.entries());
@@ -179,12 +197,6 @@ public class AuditPeriod {
         store.createRun(run);
         log.info("Started run {} of {} for {}", runId, org, period());
         return run;
-    }
-
-    private int organizationFindings(RunRecord run) {
-        PreflightReport report = json.readValue(run.preflightJson(), PreflightReport.class);
-        return catalog.evaluate(new OrganizationPosture(report.rootCredentialsManagementEnabled(),
-                report.rootSessionsEnabled())).size();
     }
 
     private AuditOutcome.Remediation remediation(RunRecord run) {

@@ -1,6 +1,7 @@
 package io.rootaudit.application;
 
 import io.rootaudit.compliance.ComplianceSummary;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.util.List;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Service;
 public class RunHistory {
 
     private final RunStore store;
+    private final AccountResultStore accounts;
 
-    RunHistory(RunStore store) {
+    RunHistory(RunStore store, AccountResultStore accounts) {
         this.store = store;
+        this.accounts = accounts;
     }
 
     /** @param complianceRate empty when no account of the run was assessed */
@@ -23,7 +26,7 @@ public class RunHistory {
     /** @param organizationId null for every organization */
     public List<Entry> runs(String organizationId) {
         return store.runs(organizationId).stream()
-                .map(r -> new Entry(r, ComplianceSummary.rate(store.countByStatus(r.runId()))))
+                .map(r -> new Entry(r, ComplianceSummary.rate(accounts.countByStatus(r.runId()))))
                 .toList();
     }
 }

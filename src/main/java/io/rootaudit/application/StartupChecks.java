@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
  */
 public final class StartupChecks {
 
-    /** The database of a command: none, one that must already exist (read and updated only), or any. */
+    /** The database of a command: none, one that must already exist (read, updated and migrated only), or any. */
     public enum Store { NONE, EXISTING, CREATE }
 
     /** What a command needs; {@code callsAws} includes commands that only may call AWS (publish, verify of s3://). */
@@ -118,7 +118,7 @@ public final class StartupChecks {
         try (Connection connection = DriverManager.getConnection(url,
                 environment.getProperty("spring.datasource.username", ""),
                 environment.getProperty("spring.datasource.password", ""))) {
-            boolean ours = hasTable(connection, "ra_run") || hasTable(connection, "batch_job_instance");
+            boolean ours = hasTable(connection, "ra_run"); // every version's store has it, Spring Batch's tables alone are none
             if (!ours && (store == Store.EXISTING || hasAnyTable(connection))) {
                 throw usage(where + " is not a rootaudit database (it has no rootaudit tables); "
                         + (store == Store.EXISTING ? "check the path or URL" : "give rootaudit a database of its own"));
@@ -141,9 +141,10 @@ public final class StartupChecks {
         }
     }
 
+    /** Only in the connection's schema, where Flyway would migrate or create the store: another schema's do not count. */
     private static boolean hasTable(Connection connection, String table) throws SQLException {
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }
@@ -153,7 +154,7 @@ public final class StartupChecks {
     }
 
     private static boolean hasAnyTable(Connection connection) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String schema = String.valueOf(rs.getString("TABLE_SCHEM")).toUpperCase(Locale.ROOT);
                 if (!schema.equals("INFORMATION_SCHEMA") && !schema.equals("PG_CATALOG")) {

@@ -85,14 +85,16 @@ public final class SpringLauncher {
         }
     }
 
-    /** A command that may not create the store runs no schema migration; one that uses no store gets a void one. */
+    /** A command that may not create the store creates no Batch tables; one that uses no store gets a void one. */
     private static Map<String, Object> storeProperties(Needs needs) {
         Map<String, Object> store = new HashMap<>();
+        // EXISTING: Flyway may migrate the store, which StartupChecks found to exist, but Spring Batch's tables are
+        // created only with a new store
         if (needs.store() != Store.CREATE) {
-            store.put("spring.sql.init.mode", "never");
             store.put("spring.batch.jdbc.initialize-schema", "never");
         }
-        if (needs.store() == Store.NONE) { // Spring Batch reads the database's type at startup
+        if (needs.store() == Store.NONE) { // Spring Batch reads the database's type at startup: give it a void one
+            store.put("spring.flyway.enabled", "false");
             store.put("spring.datasource.url", "jdbc:h2:mem:rootaudit-no-store");
         }
         return store;

@@ -1,7 +1,7 @@
 package io.rootaudit.job;
 
 import io.rootaudit.organization.OrganizationDirectory;
-import io.rootaudit.store.RunStore;
+import io.rootaudit.store.AccountResultStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ class AccountTagReader implements AutoCloseable {
     private static final int READERS = 8;
     static final int BATCH = 100;
 
-    private final RunStore store;
+    private final AccountResultStore store;
     private final OrganizationDirectory directory;
     private final long intervalNanos;
     private ExecutorService pool;
@@ -35,7 +35,7 @@ class AccountTagReader implements AutoCloseable {
     private long start;
     private long lastLog;
 
-    AccountTagReader(RunStore store, OrganizationDirectory directory, Duration progressInterval) {
+    AccountTagReader(AccountResultStore store, OrganizationDirectory directory, Duration progressInterval) {
         this.store = store;
         this.directory = directory;
         this.intervalNanos = progressInterval.toNanos();

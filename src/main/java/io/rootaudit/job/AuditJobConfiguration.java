@@ -11,6 +11,7 @@ import io.rootaudit.remediation.RecoveryInProgress;
 import io.rootaudit.remediation.RunRemediation;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.AccountResult;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,10 +67,11 @@ class AuditJobConfiguration {
 
     @Bean
     @StepScope
-    SnapshotTasklet snapshotTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store,
-                                    OrganizationDirectory directory, RootAuditProperties properties) {
-        return new SnapshotTasklet(runId, store, directory, properties.scope(),
-                new AccountTagReader(store, directory, Duration.ofSeconds(5)));
+    SnapshotTasklet snapshotTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore runs,
+                                    AccountResultStore accounts, OrganizationDirectory directory,
+                                    RootAuditProperties properties) {
+        return new SnapshotTasklet(runId, runs, accounts, directory, properties.scope(),
+                new AccountTagReader(accounts, directory, Duration.ofSeconds(5)));
     }
 
     /**
@@ -122,13 +124,13 @@ class AuditJobConfiguration {
 
     @Bean
     @StepScope
-    ResultsWriter resultsWriter(@Value("#{jobParameters['runId']}") String runId, RunStore store) {
+    ResultsWriter resultsWriter(@Value("#{jobParameters['runId']}") String runId, AccountResultStore store) {
         return new ResultsWriter(runId, store);
     }
 
     @Bean
     @StepScope
-    ProgressListener progressListener(@Value("#{jobParameters['runId']}") String runId, RunStore store) {
+    ProgressListener progressListener(@Value("#{jobParameters['runId']}") String runId, AccountResultStore store) {
         return new ProgressListener(runId, store, Duration.ofSeconds(5));
     }
 
@@ -139,8 +141,8 @@ class AuditJobConfiguration {
 
     @Bean
     @StepScope
-    ResultsTasklet resultsTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore store, EvidencePack reports,
-                                  Clock clock) {
-        return new ResultsTasklet(runId, store, reports, clock);
+    ResultsTasklet resultsTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore runs,
+                                  AccountResultStore accounts, EvidencePack reports, Clock clock) {
+        return new ResultsTasklet(runId, runs, accounts, reports, clock);
     }
 }

@@ -1,7 +1,7 @@
 package io.rootaudit.job;
 
 import io.rootaudit.store.AccountResult;
-import io.rootaudit.store.RunStore;
+import io.rootaudit.store.AccountResultStore;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -21,14 +21,14 @@ class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutio
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
     private final String runId;
-    private final RunStore store;
+    private final AccountResultStore store;
     private final long intervalNanos;
     private long total;
     private long alreadyDone;
     private long startNanos;
     private long lastLogNanos;
 
-    ProgressListener(String runId, RunStore store, Duration interval) {
+    ProgressListener(String runId, AccountResultStore store, Duration interval) {
         this.runId = runId;
         this.store = store;
         this.intervalNanos = interval.toNanos();

@@ -1,6 +1,7 @@
 package io.rootaudit.job;
 
 import io.rootaudit.report.EvidencePack;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -12,26 +13,28 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class ResultsTasklet implements Tasklet {
 
     private final String runId;
-    private final RunStore store;
+    private final RunStore runs;
+    private final AccountResultStore accounts;
     private final EvidencePack reports;
     private final Clock clock;
 
-    ResultsTasklet(String runId, RunStore store, EvidencePack reports, Clock clock) {
+    ResultsTasklet(String runId, RunStore runs, AccountResultStore accounts, EvidencePack reports, Clock clock) {
         this.runId = runId;
-        this.store = store;
+        this.runs = runs;
+        this.accounts = accounts;
         this.reports = reports;
         this.clock = clock;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long pending = store.countPending(runId);
+        long pending = accounts.countPending(runId);
         if (pending > 0) {
             throw new IllegalStateException(pending + " accounts of run " + runId + " have no verdict");
         }
         var endedAt = clock.instant();
-        reports.write(store.run(runId).orElseThrow(), endedAt);
-        store.markCompleted(runId, endedAt);
+        reports.write(runs.run(runId).orElseThrow(), endedAt);
+        runs.markCompleted(runId, endedAt);
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,7 +1,7 @@
 package io.rootaudit.job;
 
 import io.rootaudit.store.AccountResult;
-import io.rootaudit.store.RunStore;
+import io.rootaudit.store.AccountResultStore;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -9,9 +9,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 class ResultsWriter implements ItemWriter<AccountResult> {
 
     private final String runId;
-    private final RunStore store;
+    private final AccountResultStore store;
 
-    ResultsWriter(String runId, RunStore store) {
+    ResultsWriter(String runId, AccountResultStore store) {
         this.runId = runId;
         this.store = store;
     }

@@ -6,9 +6,10 @@ import io.rootaudit.organization.Account;
 import io.rootaudit.organization.AccountScope;
 import io.rootaudit.organization.OrganizationDirectory;
 import io.rootaudit.organization.OrganizationDirectory.OuTree;
+import io.rootaudit.store.AccountResultStore;
+import io.rootaudit.store.AccountResultStore.Settled;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
-import io.rootaudit.store.RunStore.Settled;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,16 +32,18 @@ class SnapshotTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(SnapshotTasklet.class);
 
     private final String runId;
-    private final RunStore store;
+    private final RunStore runs;
+    private final AccountResultStore accounts;
     private final OrganizationDirectory directory;
     private final RootAuditProperties.Scope scope;
     private final AccountTagReader tags;
     private boolean snapshotKnown;
 
-    SnapshotTasklet(String runId, RunStore store, OrganizationDirectory directory, RootAuditProperties.Scope scope,
+    SnapshotTasklet(String runId, RunStore runs, AccountResultStore accounts, OrganizationDirectory directory, RootAuditProperties.Scope scope,
                     AccountTagReader tags) {
         this.runId = runId;
-        this.store = store;
+        this.runs = runs;
+        this.accounts = accounts;
         this.directory = directory;
         this.scope = scope;
         this.tags = tags;
@@ -48,14 +51,14 @@ class SnapshotTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (!store.hasSnapshot(runId)) {
+        if (!accounts.hasSnapshot(runId)) {
             takeSnapshot();
             snapshotKnown = true;
             return RepeatStatus.CONTINUABLE; // commits the snapshot before the slow part, the tags
         }
         if (!snapshotKnown) {
             snapshotKnown = true;
-            log.info("Account snapshot of run {} already taken: {} accounts", runId, store.countAccounts(runId));
+            log.info("Account snapshot of run {} already taken: {} accounts", runId, accounts.countAccounts(runId));
         }
         try {
             return RepeatStatus.continueIf(tags.readNextBatch(runId)); // each batch in its own transaction
@@ -66,7 +69,7 @@ class SnapshotTasklet implements Tasklet {
     }
 
     private void takeSnapshot() {
-        RunRecord run = store.run(runId).orElseThrow();
+        RunRecord run = runs.run(runId).orElseThrow();
         OuTree tree = directory.readOuTree();
         for (String ou : scope.organizationalUnits()) {
             if (!tree.contains(ou)) {
@@ -74,15 +77,15 @@ class SnapshotTasklet implements Tasklet {
                         + " is not an OU or root of organization " + run.organizationId());
             }
         }
-        List<Account> accounts = new ArrayList<>();
-        AccountScope inScope = new AccountScope(scope);
+        List<Account> inScope = new ArrayList<>();
+        AccountScope scoped = new AccountScope(scope);
         directory.accountsUnder(tree, tree.subtree(scope.organizationalUnits()), a -> {
-            if (inScope.includes(a)) {
-                accounts.add(a);
+            if (scoped.includes(a)) {
+                inScope.add(a);
             }
         });
         Map<String, Settled> settled = new HashMap<>();
-        for (Account a : accounts) {
+        for (Account a : inScope) {
             if (a.id().equals(run.managementAccountId())) {
                 settled.put(a.id(), new Settled(AccountStatus.NOT_APPLICABLE, "management account: sts:AssumeRoot cannot "
                         + "target it; attest its root user from inside the account (iam:GetAccountSummary)"));
@@ -90,9 +93,9 @@ class SnapshotTasklet implements Tasklet {
                 settled.put(a.id(), new Settled(AccountStatus.SKIPPED, "account state is " + a.state()));
             }
         }
-        store.insertSnapshot(runId, accounts, settled, scope.readTags());
-        log.info("Account snapshot of run {}: {} accounts in scope, {} to audit", runId, accounts.size(),
-                accounts.size() - settled.size());
+        accounts.insertSnapshot(runId, inScope, settled, scope.readTags());
+        log.info("Account snapshot of run {}: {} accounts in scope, {} to audit", runId, inScope.size(),
+                inScope.size() - settled.size());
     }
 
 }

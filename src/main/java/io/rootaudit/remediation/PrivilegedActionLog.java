@@ -1,10 +1,11 @@
 package io.rootaudit.remediation;
 
+import static io.rootaudit.store.Columns.instant;
+import static io.rootaudit.store.Columns.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,13 +54,8 @@ public class PrivilegedActionLog {
     }
 
     private static PrivilegedAction action(ResultSet rs, int row) throws SQLException {
-        OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
         return new PrivilegedAction(rs.getString("id"), rs.getString("command"), rs.getString("account_id"),
-                rs.getString("target"), rs.getString("caller_arn"), at == null ? null : at.toInstant(), rs.getString("reason"),
+                rs.getString("target"), rs.getString("caller_arn"), instant(rs, "at"), rs.getString("reason"),
                 rs.getString("ticket"), rs.getBoolean("dry_run"), rs.getString("result"), rs.getString("detail"));
-    }
-
-    private static OffsetDateTime ts(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 }

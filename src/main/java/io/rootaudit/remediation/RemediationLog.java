@@ -1,11 +1,13 @@
 package io.rootaudit.remediation;
 
+import static io.rootaudit.store.Columns.clip;
+import static io.rootaudit.store.Columns.instant;
+import static io.rootaudit.store.Columns.ts;
+
 import io.rootaudit.audit.RootCredentialInventory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,18 +118,5 @@ public class RemediationLog {
 
     private RootCredentialInventory fromJson(String text) {
         return text == null ? null : json.readValue(text, RootCredentialInventory.class);
-    }
-
-    private static OffsetDateTime ts(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static String clip(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
     }
 }

@@ -9,6 +9,7 @@ import io.rootaudit.organization.AccountScope;
 import io.rootaudit.config.RootAuditProperties.Remediation.Mode;
 import io.rootaudit.organization.Account;
 import io.rootaudit.remediation.RemediationLog.Entry;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import io.rootaudit.store.StoredAccount;
@@ -34,7 +35,8 @@ public class RunRemediation {
 
     private static final Logger log = LoggerFactory.getLogger(RunRemediation.class);
 
-    private final RunStore store;
+    private final RunStore runs;
+    private final AccountResultStore accounts;
     private final RemediationLog remediationLog;
     private final RootCredentialRemover remover;
     private final RootCredentialCollector collector;
@@ -42,11 +44,12 @@ public class RunRemediation {
     private final RecoveryInProgress recovery;
     private final Clock clock;
 
-    RunRemediation(RunStore store, RemediationLog remediationLog, RootCredentialRemover remover,
+    RunRemediation(RunStore runs, AccountResultStore accounts, RemediationLog remediationLog, RootCredentialRemover remover,
                    RootCredentialCollector collector, RootAuditProperties properties, RecoveryInProgress recovery,
                    Clock clock) {
         this.recovery = recovery;
-        this.store = store;
+        this.runs = runs;
+        this.accounts = accounts;
         this.remediationLog = remediationLog;
         this.remover = remover;
         this.collector = collector;
@@ -62,7 +65,7 @@ public class RunRemediation {
         if (!settings.enabled()) {
             return;
         }
-        RunRecord run = store.run(runId).orElseThrow();
+        RunRecord run = runs.run(runId).orElseThrow();
         if (!remediationLog.hasPlan(runId)) {
             plan(run);
         }
@@ -86,7 +89,7 @@ public class RunRemediation {
 
     private void plan(RunRecord run) {
         Set<String> excepted = new HashSet<>();
-        store.forEachFinding(run.runId(), f -> {
+        accounts.forEachFinding(run.runId(), f -> {
             if (f.excepted()) {
                 excepted.add(f.accountId());
             }
@@ -95,7 +98,7 @@ public class RunRemediation {
         String mode = settings.mode().name();
         List<Entry> eligible = new ArrayList<>();
         List<Entry> skipped = new ArrayList<>();
-        store.forEachAccount(run.runId(), a -> {
+        accounts.forEachAccount(run.runId(), a -> {
             String id = a.account().id();
             boolean candidate = a.status() == AccountStatus.NON_COMPLIANT || a.status() == AccountStatus.EXCEPTED;
             if (!candidate || id.equals(run.managementAccountId()) || !new AccountScope(settings.scope()).includes(a.account())) {

@@ -7,7 +7,6 @@ import io.rootaudit.compliance.ComplianceSummary;
 import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
-import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
 import io.rootaudit.organization.PreflightReport;
@@ -26,6 +25,8 @@ import io.rootaudit.report.EvidenceReport.Remediation;
 import io.rootaudit.report.EvidenceReport.RemediationRow;
 import io.rootaudit.report.EvidenceReport.RuleRow;
 import io.rootaudit.report.EvidenceReport.Trend;
+import io.rootaudit.store.AccountResultStore;
+import io.rootaudit.store.OrganizationFindingStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import io.rootaudit.store.StoredFinding;
@@ -54,16 +55,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EvidenceReports {
 
-    private final RunStore store;
+    private final RunStore runs;
+    private final AccountResultStore accountResults;
+    private final OrganizationFindingStore organizationFindings;
     private final RuleCatalog catalog;
     private final JsonMapper json;
     private final Clock clock;
     private final RemediationLog remediationLog;
     private final PrivilegedActionLog privilegedActionLog;
 
-    EvidenceReports(RunStore store, RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
+    EvidenceReports(RunStore runs, AccountResultStore accountResults, OrganizationFindingStore organizationFindings,
+                    RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
                     PrivilegedActionLog privilegedActionLog) {
-        this.store = store;
+        this.runs = runs;
+        this.accountResults = accountResults;
+        this.organizationFindings = organizationFindings;
         this.catalog = catalog;
         this.json = json;
         this.clock = clock;
@@ -73,14 +79,14 @@ public class EvidenceReports {
 
     /** @param endedAt end of the run; a completed run's stored end is used when {@code null} */
     public EvidenceReport build(String runId, Instant endedAt) {
-        RunRecord run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in the store"));
+        RunRecord run = runs.run(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in the store"));
         Instant end = endedAt != null ? endedAt : run.endedAt();
         PreflightReport preflight = json.readValue(run.preflightJson(), PreflightReport.class);
 
         Map<String, List<StoredFinding>> stored = findingsByAccount(runId);
         List<AccountRow> accounts = new ArrayList<>();
         List<AccountOutcome> outcomes = new ArrayList<>();
-        store.forEachAccount(runId, a -> {
+        accountResults.forEachAccount(runId, a -> {
             String id = a.account().id();
             List<StoredFinding> fs = stored.getOrDefault(id, List.of());
             List<FindingRow> rows = fs.stream().map(f -> row(id, a.account().name(), f.ruleId(), f.severity(), f.detail(),
@@ -95,8 +101,7 @@ public class EvidenceReports {
         });
         ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog);
 
-        List<FindingRow> organizationFindings = catalog.evaluate(new OrganizationPosture(
-                        preflight.rootCredentialsManagementEnabled(), preflight.rootSessionsEnabled())).stream()
+        List<FindingRow> organizationRows = organizationFindings.findings(runId).stream()
                 .map(f -> row(null, null, f.ruleId(), f.severity(), f.detail(), f.resource(), null)).toList();
         Map<String, String> names = new HashMap<>();
         accounts.forEach(a -> names.put(a.accountId(), a.name()));
@@ -105,10 +110,10 @@ public class EvidenceReports {
                 run.organizationId(), run.managementAccountId(), run.callerArn(), String.valueOf(preflight.callerRole()),
                 run.startedAt(), end, run.toolVersion(), run.configJson(), Digests.sha256(run.configJson().getBytes(StandardCharsets.UTF_8)),
                 clock.instant());
-        Optional<RunRecord> previous = store.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
+        Optional<RunRecord> previous = runs.previousCompletedRun(run.organizationId(), run.runId(), run.startedAt());
         return new EvidenceReport(info,
                 new EvidenceReport.OrganizationView(preflight.enabledFeatures().stream().sorted().toList(), preflight.checks(),
-                        organizationFindings),
+                        organizationRows),
                 summary(summary, accounts.size()), accounts, exceptions(run, end, names),
                 trend(previous, summary, accounts).orElse(null), null, remediation(runId, names),
                 privilegedActions(previous.map(RunRecord::startedAt).orElse(null), end, names));
@@ -148,7 +153,7 @@ public class EvidenceReports {
 
     private Map<String, List<StoredFinding>> findingsByAccount(String runId) {
         Map<String, List<StoredFinding>> findings = new HashMap<>();
-        store.forEachFinding(runId, f -> findings.computeIfAbsent(f.accountId(), k -> new ArrayList<>()).add(f));
+        accountResults.forEachFinding(runId, f -> findings.computeIfAbsent(f.accountId(), k -> new ArrayList<>()).add(f));
         return findings;
     }
 
@@ -189,7 +194,7 @@ public class EvidenceReports {
             return Optional.empty();
         }
         Map<String, FindingChange> before = new LinkedHashMap<>();
-        store.forEachFinding(previous.get().runId(), f -> {
+        accountResults.forEachFinding(previous.get().runId(), f -> {
             if (!f.excepted()) {
                 before.put(key(f.accountId(), f.ruleId(), f.resource()),
                         new FindingChange(f.accountId(), null, f.ruleId(), f.severity(), Change.RESOLVED, f.detail()));
@@ -224,7 +229,7 @@ public class EvidenceReports {
         before.values().removeIf(r -> !audited.contains(r.accountId()));
         before.values().forEach(r -> changes.add(new FindingChange(r.accountId(), names.get(r.accountId()), r.ruleId(),
                 r.severity(), Change.RESOLVED, r.detail())));
-        OptionalDouble previousRateOf = ComplianceSummary.rate(store.countByStatus(previous.get().runId()));
+        OptionalDouble previousRateOf = ComplianceSummary.rate(accountResults.countByStatus(previous.get().runId()));
         Double previousRate = previousRateOf.isPresent() ? previousRateOf.getAsDouble() : null;
         Double rate = summary.complianceRate().isPresent() ? summary.complianceRate().getAsDouble() : null;
         return Optional.of(new Trend(previous.get().runId(), previous.get().period(), previous.get().endedAt(), previousRate,

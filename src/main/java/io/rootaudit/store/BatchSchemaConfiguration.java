@@ -34,7 +34,9 @@ class BatchSchemaConfiguration {
         String table = (tablePrefix == null ? "BATCH_" : tablePrefix) + "JOB_INSTANCE";
         try (Connection connection = dataSource.getConnection()) {
             for (String name : new String[] {table.toUpperCase(java.util.Locale.ROOT), table.toLowerCase(java.util.Locale.ROOT)}) {
-                try (ResultSet rs = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                // in the connection's schema only: on PostgreSQL another schema of the database may hold a store
+                try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), name,
+                        new String[] {"TABLE"})) {
                     if (rs.next()) {
                         return true;
                     }

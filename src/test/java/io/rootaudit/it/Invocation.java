@@ -142,7 +142,7 @@ record Invocation(int exitCode, String out, String err, Path work) {
                 }
             }
             for (String t : tables) {
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + t)) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM \"" + t + "\"")) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= n; i++) {

@@ -81,7 +81,7 @@ class PreflightIntegrationTest {
     }
 
     @Test
-    void rootCredentialsManagementCanBeDowngradedToAFinding(Emulator emulator) {
+    void rootCredentialsManagementCanBeDowngradedToAFinding(Emulator emulator) throws Exception {
         emulator.createOrganization(Orgs.with(Orgs.simple(2), "rootCredentialsManagement", false));
         Invocation run = Invocation.run(emulator, work, "audit",
                 "--rootaudit.preflight.require-root-credentials-management=false");
@@ -90,6 +90,15 @@ class PreflightIntegrationTest {
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).get("ruleId").asString()).isEqualTo("org-root-credentials-management-disabled");
         assertThat(findings.get(0).get("controls").get(0).asString()).isEqualTo("CIS v7.0 2.1.1");
+
+        // the finding is stored with the run, and a pack rendered again shows the stored finding, not a new evaluation
+        String runId = run.results().get("run").get("runId").asString();
+        try (var c = run.database()) {
+            assertThat(c.createStatement().executeUpdate("UPDATE ra_organization_finding SET detail = 'as stored' "
+                    + "WHERE run_id = '" + runId + "' AND rule_id = 'org-root-credentials-management-disabled'")).isOne();
+        }
+        assertThat(Invocation.run(emulator, work, "report", "--run", runId).exitCode()).isZero();
+        assertThat(run.results().get("organization").get("findings").get(0).get("detail").asString()).isEqualTo("as stored");
     }
 
     @Test

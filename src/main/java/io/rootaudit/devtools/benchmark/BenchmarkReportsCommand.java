@@ -8,6 +8,7 @@ import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.store.AccountResult;
+import io.rootaudit.store.AccountResultStore;
 import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public final class BenchmarkReportsCommand implements Callable<Integer> {
 
     private final Launch launch;
     private RunStore store;
+    private AccountResultStore accountStore;
     private JsonMapper json;
 
     public BenchmarkReportsCommand(Launch launch) {
@@ -68,6 +70,7 @@ public final class BenchmarkReportsCommand implements Callable<Integer> {
 
     private ExitCode run(ConfigurableApplicationContext context) {
         store = context.getBean(RunStore.class);
+        accountStore = context.getBean(AccountResultStore.class);
         json = context.getBean(JsonMapper.class);
         EvidencePack pack = context.getBean(EvidencePack.class);
         PrintWriter out = launch.out();
@@ -101,22 +104,22 @@ public final class BenchmarkReportsCommand implements Callable<Integer> {
                 json.writeValueAsString(preflight), "[]", null, null);
         store.createRun(run);
         List<Account> accounts = new ArrayList<>();
-        Map<String, io.rootaudit.store.RunStore.Settled> settled = new HashMap<>();
+        Map<String, AccountResultStore.Settled> settled = new HashMap<>();
         List<AccountResult> results = new ArrayList<>();
         for (EvidenceReport.AccountRow a : r.accounts()) {
             accounts.add(new Account(a.accountId(), a.name(), a.email(), "ou-synthetic", a.ouPath(), "r-synthetic/ou-synthetic", a.state(),
                     a.joinedAt(), a.tags()));
             if (a.inventory() == null && a.error() == null) {
-                settled.put(a.accountId(), new RunStore.Settled(a.status(), a.statusReason()));
+                settled.put(a.accountId(), new AccountResultStore.Settled(a.status(), a.statusReason()));
                 continue;
             }
             results.add(new AccountResult(a.accountId(), a.status(), a.statusReason(), a.highestSeverity(), a.inventory(), a.error(), List.of(),
                     a.findings().stream().map(f -> new AssessedFinding(new Finding(f.ruleId(), f.severity(), f.detail(),
                             f.resource()), f.exceptionReference())).toList(), a.auditedAt() == null ? Instant.now() : a.auditedAt()));
         }
-        store.insertSnapshot(runId, accounts, settled, false);
+        accountStore.insertSnapshot(runId, accounts, settled, false);
         for (int i = 0; i < results.size(); i += 1000) {
-            store.saveResults(runId, results.subList(i, Math.min(i + 1000, results.size())));
+            accountStore.saveResults(runId, results.subList(i, Math.min(i + 1000, results.size())));
         }
         store.markCompleted(runId, info.endedAt());
         return store.run(runId).orElseThrow();

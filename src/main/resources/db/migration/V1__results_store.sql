@@ -1,7 +1,9 @@
--- rootaudit results store. Portable SQL (H2 2.x and PostgreSQL); applied at every start, idempotently.
--- Spring Batch keeps its own BATCH_* tables for job state; these tables hold what auditors read.
+-- rootaudit results store, version 1: the schema of rootaudit 0.1.0, which created it without Flyway (a store of
+-- 0.1.0 is baselined at this version instead of running it; see StoreMigrations). Portable SQL (H2 2.x and
+-- PostgreSQL). Spring Batch keeps its own BATCH_* tables for job state; these tables hold what auditors read.
+-- Never edit a migration once released: Flyway checks its checksum at every start. Add V<n+1>__*.sql instead.
 
-CREATE TABLE IF NOT EXISTS ra_run (
+CREATE TABLE ra_run (
     run_id                VARCHAR(64)   NOT NULL PRIMARY KEY,
     organization_id       VARCHAR(64)   NOT NULL,
     period                VARCHAR(7)    NOT NULL,
@@ -20,7 +22,7 @@ CREATE TABLE IF NOT EXISTS ra_run (
     CONSTRAINT ra_run_period UNIQUE (organization_id, period, attempt)
 );
 
-CREATE TABLE IF NOT EXISTS ra_account (
+CREATE TABLE ra_account (
     run_id            VARCHAR(64)   NOT NULL,
     account_id        VARCHAR(12)   NOT NULL,
     name              VARCHAR(1024),
@@ -42,7 +44,7 @@ CREATE TABLE IF NOT EXISTS ra_account (
     PRIMARY KEY (run_id, account_id)
 );
 
-CREATE TABLE IF NOT EXISTS ra_finding (
+CREATE TABLE ra_finding (
     run_id          VARCHAR(64)   NOT NULL,
     account_id      VARCHAR(12)   NOT NULL,
     ordinal         INT           NOT NULL,
@@ -54,10 +56,10 @@ CREATE TABLE IF NOT EXISTS ra_finding (
     PRIMARY KEY (run_id, account_id, ordinal)
 );
 
-CREATE INDEX IF NOT EXISTS ra_account_status ON ra_account (run_id, status);
+CREATE INDEX ra_account_status ON ra_account (run_id, status);
 
 -- Remediation: one row per account a run's remediation step considered, and every action planned or taken.
-CREATE TABLE IF NOT EXISTS ra_remediation (
+CREATE TABLE ra_remediation (
     run_id        VARCHAR(64)   NOT NULL,
     account_id    VARCHAR(12)   NOT NULL,
     mode          VARCHAR(16)   NOT NULL,
@@ -69,7 +71,7 @@ CREATE TABLE IF NOT EXISTS ra_remediation (
     PRIMARY KEY (run_id, account_id)
 );
 
-CREATE TABLE IF NOT EXISTS ra_remediation_action (
+CREATE TABLE ra_remediation_action (
     run_id        VARCHAR(64)   NOT NULL,
     account_id    VARCHAR(12)   NOT NULL,
     ordinal       INT           NOT NULL,
@@ -82,7 +84,7 @@ CREATE TABLE IF NOT EXISTS ra_remediation_action (
 );
 
 -- Privileged commands (allow-recovery, delete-root-credentials, unlock-*, enable-root-access-management).
-CREATE TABLE IF NOT EXISTS ra_privileged_action (
+CREATE TABLE ra_privileged_action (
     id            VARCHAR(64)   NOT NULL PRIMARY KEY,
     command       VARCHAR(64)   NOT NULL,
     account_id    VARCHAR(12),
