@@ -186,7 +186,7 @@ public class AuditPeriod {
         Optional<RunRecord> latest = store.latestRun(org, period());
         if (latest.isPresent() && !latest.get().completed()) {
             store.updatePreflight(latest.get().runId(), report.callerArn(), preflightJson, exceptionsJson);
-            log.info("Resuming run {} of {} for {}", latest.get().runId(), org, period());
+            log.debug("Resuming run {} of {} for {}", latest.get().runId(), org, period());
             return store.run(latest.get().runId()).orElseThrow();
         }
         int attempt = latest.map(r -> r.attempt() + 1).orElse(1);
@@ -195,7 +195,7 @@ public class AuditPeriod {
                 report.callerArn(), report.organization().managementAccountId(), version.get(),
                 json.writeValueAsString(properties), preflightJson, exceptionsJson, null, null);
         store.createRun(run);
-        log.info("Started run {} of {} for {}", runId, org, period());
+        log.debug("Started run {} of {} for {}", runId, org, period());
         return run;
     }
 
