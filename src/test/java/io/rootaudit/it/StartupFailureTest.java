@@ -36,9 +36,9 @@ class StartupFailureTest {
         Invocation fromYaml = Invocation.run(null, work, "audit", "--spring.config.additional-location=file:" + yaml);
         assertRefused(fromYaml.exitCode(), fromYaml.err(), "rootaudit.audit.session-duration: '2000' has no unit");
 
-        ChildJvm.Result fromEnvironment = ChildJvm.run(work, Map.of("ROOTAUDIT_REMEDIATION_GRACEPERIOD", "24"), List.of(),
-                "audit");
-        assertRefused(fromEnvironment.exitCode(), fromEnvironment.output(), "rootaudit.remediation.grace-period: '24' has no unit");
+        Invocation fromEnvironment = Invocation.withEnvironment(withVariables("ROOTAUDIT_REMEDIATION_GRACEPERIOD", "24"),
+                work, "audit");
+        assertRefused(fromEnvironment.exitCode(), fromEnvironment.err(), "rootaudit.remediation.grace-period: '24' has no unit");
         assertNothingCreated();
     }
 
@@ -119,11 +119,14 @@ class StartupFailureTest {
 
     @Test
     void aMisspeltEnvironmentVariableIsRefusedWithTheNearestProperty() throws Exception {
-        ChildJvm.Result run = ChildJvm.run(work, Map.of("ROOTAUDIT_AUDIT_CONCURENCY", "4",
-                "ROOTAUDIT_SCOPE_EXCLUDEACCOUNTS_0", "111122223333", "ROOTAUDIT_REPORT_LOCALDIR", "/tmp"), List.of(), "audit");
-        assertRefused(run.exitCode(), run.output(), "environment variable ROOTAUDIT_AUDIT_CONCURENCY names no rootaudit "
+        Invocation run = Invocation.withEnvironment(withVariables("ROOTAUDIT_AUDIT_CONCURENCY", "4",
+                "ROOTAUDIT_SCOPE_EXCLUDEACCOUNTS_0", "111122223333", "ROOTAUDIT_REPORT_LOCALDIR", "/tmp"), work, "audit");
+        assertRefused(run.exitCode(), run.err(), "environment variable ROOTAUDIT_AUDIT_CONCURENCY names no rootaudit "
                 + "property; did you mean ROOTAUDIT_AUDIT_CONCURRENCY (rootaudit.audit.concurrency)?");
-        assertThat(run.output()).doesNotContain("EXCLUDEACCOUNTS").doesNotContain("LOCALDIR");
+        assertThat(run.err()).doesNotContain("EXCLUDEACCOUNTS").doesNotContain("LOCALDIR");
+        // the same names, well spelt, are bound from the invocation's environment as a user's would be
+        Invocation bound = Invocation.withEnvironment(withVariables("ROOTAUDIT_AUDIT_CONCURRENCY", "0"), work, "audit");
+        assertRefused(bound.exitCode(), bound.err(), "rootaudit.audit.concurrency: must be greater than or equal to 1");
     }
 
     @Test
@@ -175,6 +178,15 @@ class StartupFailureTest {
         Invocation debug = Invocation.run(null, work, "audit", "--debug", "--rootaudit.report.local-dir=" + file);
         assertThat(debug.exitCode()).isEqualTo(2);
         assertThat(debug.err()).contains("\tat io.rootaudit.");
+    }
+
+    /** The process's environment plus {@code nameValues}, for one in-JVM invocation only. */
+    private static Map<String, String> withVariables(String... nameValues) {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        for (int i = 0; i < nameValues.length; i += 2) {
+            environment.put(nameValues[i], nameValues[i + 1]);
+        }
+        return environment;
     }
 
     private static void assertRefused(int exitCode, String stderr, String... messages) {
