@@ -41,14 +41,18 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDPt;
 
 /** Writes evidence.xlsx and reads it back with POI, as an auditor's Excel would see it. */
 class XlsxReportWriterTest {
@@ -216,6 +220,25 @@ class XlsxReportWriterTest {
         var series = charts.get(0).getChartSeries().get(0).getSeries(0);
         assertThat(series.getValuesData().getDataRangeReference()).startsWith("Summary!$B$");
         assertThat(series.getCategoryData().getPointCount()).isEqualTo(AccountStatus.values().length);
+    }
+
+    /** Explicit fills: a workbook written by POI has no theme, and bars that take their colour from it show in no reader. */
+    @Test
+    void fillsEachBarOfTheChartLikeItsStatusCells() {
+        XSSFChart chart = book.getSheet("Summary").getDrawingPatriarch().getCharts().get(0);
+        CTBarSer series = ((XDDFBarChartData.Series) chart.getChartSeries().get(0).getSeries(0)).getCTBarSer();
+        assertThat(series.getSpPr().isSetSolidFill()).as("the series' own fill").isTrue();
+        assertThat(series.getDPtList()).hasSize(AccountStatus.values().length);
+        for (CTDPt bar : series.getDPtList()) {
+            AccountStatus status = AccountStatus.values()[(int) bar.getIdx().getVal()];
+            byte[] cellFill = ((XSSFColor) valueOf(book.getSheet("Summary"), status.name()).getRow().getCell(0)
+                    .getCellStyle().getFillForegroundColorColor()).getRGB();
+            assertThat(bar.getSpPr().getSolidFill().getSrgbClr().getVal()).as(status.name()).isEqualTo(cellFill);
+            assertThat(bar.getSpPr().getLn().isSetSolidFill()).as("outline of " + status).isTrue();
+        }
+        // and the cell fills are the status colours of the Accounts sheet
+        assertThat(((XSSFColor) accounts(3).getCell(column("Status")).getCellStyle().getFillForegroundColorColor())
+                .getRGB()).isEqualTo(Styles.statusColor(AccountStatus.NON_COMPLIANT));
     }
 
     @Test
