@@ -31,14 +31,18 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class SummarySheet {
 
     static final String NAME = "Summary";
+    /** The chart covers columns D to K, beside the values: a printed page holds labels, values and chart. */
+    private static final int CHART_FROM_COLUMN = 3;
+    private static final int CHART_TO_COLUMN = 11;
 
     private SummarySheet() {}
 
     static void write(XSSFSheet sheet, EvidenceReport report, Styles styles) {
-        SheetWriter w = new SheetWriter(sheet, styles).widths(34, 70);
+        SheetWriter w = new SheetWriter(sheet, styles).widths(34, 70).printColumns(CHART_TO_COLUMN);
         RunInfo run = report.run();
         Summary summary = report.summary();
 
+        w.repeatThrough(0); // the title, should the Summary ever need a second page
         w.row().styled("Root user audit evidence", styles.title);
         w.gap();
         w.row().styled("Run", styles.title);
@@ -100,7 +104,7 @@ final class SummarySheet {
      */
     private static void statusChart(XSSFSheet sheet, int firstRow, int lastRow) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 2, 11, 20);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_FROM_COLUMN, 2, CHART_TO_COLUMN, 20);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText("Accounts by status");
         chart.setTitleOverlay(false);
