@@ -30,6 +30,8 @@ _S3_SPECIAL = {
     ("DELETE", "object", None): "DeleteObject",
     ("HEAD", "object", None): "HeadObject",
     ("POST", "object", "uploads"): "CreateMultipartUpload",
+    ("DELETE", "object", "uploadId"): "AbortMultipartUpload",
+    ("GET", "bucket", "uploads"): "ListMultipartUploads",
 }
 
 

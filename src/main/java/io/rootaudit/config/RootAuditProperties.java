@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -210,6 +211,19 @@ public record RootAuditProperties(
         /** The prefix without leading or trailing slashes. */
         public String normalizedPrefix() {
             return prefix.replaceAll("^/+|/+$", "");
+        }
+
+        /**
+         * S3 keeps {@code a//b}, {@code ./a} and {@code a/../b} as literal keys, but tools that map keys to folders
+         * (the console, {@code aws s3 sync}, a download to disk) collapse, drop or resolve those segments, so the
+         * evidence would not be where its key says.
+         */
+        @AssertTrue(message = "rootaudit.report.s3.prefix must be key segments separated by single slashes, "
+                + "none of them empty, '.' or '..' (for example rootaudit or audits/root-users)")
+        boolean isPrefixValid() {
+            String p = prefix == null ? "" : normalizedPrefix();
+            return p.isEmpty() || Arrays.stream(p.split("/", -1))
+                    .noneMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."));
         }
     }
 

@@ -91,15 +91,9 @@ public class S3Publisher implements AdditionalPrerequisites {
                     "create the bucket or fix rootaudit.report.s3.bucket, and allow s3:ListBucket on it"));
             return checks;
         }
-        try {
-            String key = (settings.normalizedPrefix().isEmpty() ? "" : settings.normalizedPrefix() + "/") + PROBE;
-            s3.putObject(put(key, null).build(), RequestBody.fromString("rootaudit can write here\n"));
-            checks.add(AdditionalPrerequisites.passed("s3-write", "Evidence bucket is writable", "wrote s3://" + bucket + "/" + key));
-        } catch (SdkException e) {
-            checks.add(AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e), e,
-                    "allow s3:PutObject" + (settings.kmsKeyId() == null ? "" : ", kms:GenerateDataKey and kms:Decrypt on the key")
-                            + (settings.objectLock().enabled() ? ", s3:PutObjectRetention and s3:GetObjectRetention" : "")
-                            + " to the caller (see config/iam-policy-evidence-bucket.json)"));
+        PrerequisiteCheck write = writeCheck(bucket);
+        checks.add(write);
+        if (write.failed()) {
             return checks;
         }
         if (settings.objectLock().enabled()) {
@@ -120,6 +114,38 @@ public class S3Publisher implements AdditionalPrerequisites {
             }
         }
         return checks;
+    }
+
+    /**
+     * Proves that the caller may write under the prefix without leaving anything there: it starts a multipart
+     * upload of {@code <prefix>/.rootaudit-write-check} and aborts it. Starting one is authorized as
+     * {@code s3:PutObject} (and, with SSE-KMS, needs {@code kms:GenerateDataKey}), like the evidence uploads, but an
+     * upload that is never completed creates no object version: nothing a bucket's default Object Lock retention
+     * could lock, no delete marker, and no delete permission needed.
+     */
+    private PrerequisiteCheck writeCheck(String bucket) {
+        String key = (settings.normalizedPrefix().isEmpty() ? "" : settings.normalizedPrefix() + "/") + PROBE;
+        String uploadId;
+        try {
+            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).serverSideEncryption(encryption())
+                    .ssekmsKeyId(kmsKeyId())).uploadId();
+        } catch (SdkException e) {
+            return AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e), e,
+                    "allow s3:PutObject" + (kmsKeyId() == null ? "" : ", kms:GenerateDataKey and kms:Decrypt on the key")
+                            + (settings.objectLock().enabled() ? ", s3:PutObjectRetention and s3:GetObjectRetention" : "")
+                            + " to the caller (see config/iam-policy-evidence-bucket.json)");
+        }
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (SdkException e) {
+            return AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable",
+                    "started a test upload to s3://" + bucket + "/" + key + " but could not abort it: " + describe(e), e,
+                    "allow s3:AbortMultipartUpload to the caller (see config/iam-policy-evidence-bucket.json); the "
+                            + "unfinished upload holds no data and is no object: remove it with aws s3api abort-multipart-upload "
+                            + "--bucket " + bucket + " --key " + key + " --upload-id " + uploadId);
+        }
+        return AdditionalPrerequisites.passed("s3-write", "Evidence bucket is writable",
+                "can write s3://" + bucket + "/" + key + " (a test upload was started and aborted: nothing is stored)");
     }
 
     private static PrerequisiteCheck objectLockMissing(String bucket, String detail) {
@@ -164,15 +190,21 @@ public class S3Publisher implements AdditionalPrerequisites {
 
     private PutObjectRequest.Builder put(String key, Instant retainUntil) {
         PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(settings.bucket()).key(key);
-        if (settings.kmsKeyId() != null && !settings.kmsKeyId().isBlank()) {
-            put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
-        } else {
-            put.serverSideEncryption(ServerSideEncryption.AES256);
-        }
+        put.serverSideEncryption(encryption()).ssekmsKeyId(kmsKeyId());
         if (retainUntil != null) {
             put.objectLockMode(ObjectLockMode.fromValue(settings.objectLock().mode().name())).objectLockRetainUntilDate(retainUntil);
         }
         return put;
+    }
+
+    /** SSE-KMS when a key is configured, SSE-S3 otherwise. */
+    private ServerSideEncryption encryption() {
+        return kmsKeyId() == null ? ServerSideEncryption.AES256 : ServerSideEncryption.AWS_KMS;
+    }
+
+    /** The configured KMS key, or null for SSE-S3. */
+    private String kmsKeyId() {
+        return settings.kmsKeyId() == null || settings.kmsKeyId().isBlank() ? null : settings.kmsKeyId();
     }
 
     private void verifyUpload(String file, HeadObjectResponse head, long size, String checksum, Instant retainUntil) {
@@ -186,8 +218,7 @@ public class S3Publisher implements AdditionalPrerequisites {
         if (head.checksumSHA256() == null) {
             problems.add("no SHA-256 checksum stored");
         }
-        ServerSideEncryption expected = settings.kmsKeyId() != null && !settings.kmsKeyId().isBlank()
-                ? ServerSideEncryption.AWS_KMS : ServerSideEncryption.AES256;
+        ServerSideEncryption expected = encryption();
         if (head.serverSideEncryption() != expected) {
             problems.add("encryption " + head.serverSideEncryptionAsString() + " instead of " + expected);
         }

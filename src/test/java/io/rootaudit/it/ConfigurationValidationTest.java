@@ -41,6 +41,10 @@ class ConfigurationValidationTest {
             "--rootaudit.aws.connect-timeout=2m         | rootaudit.aws.connect-timeout must be between 100ms and 1m",
             "--rootaudit.aws.call-timeout=10s           | not shorter than rootaudit.aws.attempt-timeout",
             "--rootaudit.aws.call-timeout=2h            | rootaudit.aws.call-timeout must be between 1s and 1h",
+            "--rootaudit.report.s3.prefix=audits//root  | rootaudit.report.s3.prefix must be key segments",
+            "--rootaudit.report.s3.prefix=audits/../x   | rootaudit.report.s3.prefix must be key segments",
+            "--rootaudit.report.s3.prefix=./audits      | rootaudit.report.s3.prefix must be key segments",
+            "--rootaudit.report.s3.prefix=/..           | rootaudit.report.s3.prefix must be key segments",
             "--rootaudit.audit.concurency=4             | unknown property [rootaudit.audit.concurency]",
             "--spring.config.additional-location=/nonexistent/rootaudit.yml | /nonexistent/rootaudit.yml",
             "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist"})

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import tools.jackson.databind.JsonNode;
 
@@ -122,6 +125,54 @@ class EvidencePublishingTest {
         assertThat(unlocked.out()).contains("[FAILED     ] Object Lock enabled on the bucket")
                 .contains("use a bucket created with Object Lock enabled");
         assertThat(Files.exists(work.resolve("reports"))).isFalse();
+    }
+
+    /**
+     * The write check leaves nothing under the prefix, not even in a versioned bucket whose default retention would
+     * lock any object version put there (COMPLIANCE: a locked version cannot be deleted): no object, version, delete
+     * marker or unfinished upload. After an audit the prefix holds the run's pack and nothing else.
+     */
+    @Test
+    void preflightAndAuditLeaveNothingButThePackUnderThePrefix() {
+        s3.putObjectLockConfiguration(b -> b.bucket("evidence-locked").objectLockConfiguration(c -> c
+                .objectLockEnabled(ObjectLockEnabled.ENABLED)
+                .rule(r -> r.defaultRetention(d -> d.mode(ObjectLockRetentionMode.COMPLIANCE).days(1)))));
+        for (String bucket : List.of("evidence-locked", "evidence-plain")) {
+            Path runs = work.resolve(bucket); // a database of its own: each bucket gets the period's first run
+            Invocation preflight = Invocation.run(emulator, runs, "preflight", "--rootaudit.report.s3.bucket=" + bucket,
+                    "--rootaudit.report.s3.prefix=audits");
+            assertThat(preflight.exitCode()).as(preflight.out()).isZero();
+            assertThat(preflight.out()).contains("[PASSED     ] Evidence bucket is writable");
+            assertThat(everythingUnder(bucket, "")).as(bucket + " after preflight").isEmpty();
+
+            Invocation audit = Invocation.run(emulator, runs, "audit", "--rootaudit.report.s3.bucket=" + bucket,
+                    "--rootaudit.report.s3.prefix=audits");
+            assertThat(audit.exitCode()).as(audit.out()).isZero();
+            String folder = audit.out().replaceAll("(?s).*Published and verified: s3://" + bucket + "/(\\S+).*", "$1");
+            assertThat(everythingUnder(bucket, "")).as(bucket + " after audit").containsExactlyInAnyOrder(
+                    Stream.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "manifest.json")
+                            .map(file -> "version " + folder + file).toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void aWriteCheckThatCannotBeAbortedFailsNamingThePermission() {
+        emulator.addFault(Map.of("action", "AbortMultipartUpload", "code", "AccessDenied", "status", 403,
+                "message", "injected"));
+        Invocation run = Invocation.run(emulator, work, "preflight", "--rootaudit.report.s3.bucket=evidence-plain");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.out()).contains("[FAILED     ] Evidence bucket is writable").contains("could not abort it")
+                .contains("allow s3:AbortMultipartUpload").contains("aws s3api abort-multipart-upload");
+    }
+
+    /** Every object version, delete marker and unfinished multipart upload under {@code prefix}, one line each. */
+    private List<String> everythingUnder(String bucket, String prefix) {
+        var versions = s3.listObjectVersions(l -> l.bucket(bucket).prefix(prefix));
+        var uploads = s3.listMultipartUploads(l -> l.bucket(bucket).prefix(prefix));
+        return Stream.of(versions.versions().stream().map(v -> "version " + v.key()),
+                        versions.deleteMarkers().stream().map(m -> "delete marker " + m.key()),
+                        uploads.uploads().stream().map(u -> "upload " + u.key()))
+                .flatMap(s -> s).toList();
     }
 
     @Test

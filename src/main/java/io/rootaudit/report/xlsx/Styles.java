@@ -36,6 +36,15 @@ final class Styles {
     final CellStyle points;
     private final Map<AccountStatus, CellStyle> status = new EnumMap<>(AccountStatus.class);
 
+    /** The colour of each account status, as RGB: its cells' fill and its bar in the Summary chart. */
+    private static final Map<AccountStatus, byte[]> STATUS_COLORS = new EnumMap<>(Map.of(
+            AccountStatus.COMPLIANT, rgb(0xC6, 0xEF, 0xCE),       // green
+            AccountStatus.NON_COMPLIANT, rgb(0xFF, 0xC7, 0xCE),   // red
+            AccountStatus.EXCEPTED, rgb(0xFF, 0xEB, 0x9C),        // amber
+            AccountStatus.ERROR, rgb(0xF8, 0xCB, 0xAD),           // orange
+            AccountStatus.NOT_APPLICABLE, rgb(0xD9, 0xD9, 0xD9),  // grey
+            AccountStatus.SKIPPED, rgb(0xD9, 0xD9, 0xD9)));
+
     Styles(XSSFWorkbook wb) {
         Font bold = wb.createFont();
         bold.setBold(true);
@@ -62,17 +71,17 @@ final class Styles {
         percent = numeric(wb, format.getFormat("0.0%"));
         points = numeric(wb, format.getFormat("+0.0\" pp\";-0.0\" pp\";0.0\" pp\""));
 
-        status.put(AccountStatus.COMPLIANT, fill(wb, 0xC6, 0xEF, 0xCE));      // green
-        status.put(AccountStatus.NON_COMPLIANT, fill(wb, 0xFF, 0xC7, 0xCE));  // red
-        status.put(AccountStatus.EXCEPTED, fill(wb, 0xFF, 0xEB, 0x9C));       // amber
-        status.put(AccountStatus.ERROR, fill(wb, 0xF8, 0xCB, 0xAD));          // orange
-        status.put(AccountStatus.NOT_APPLICABLE, fill(wb, 0xD9, 0xD9, 0xD9)); // grey
-        status.put(AccountStatus.SKIPPED, fill(wb, 0xD9, 0xD9, 0xD9));
+        STATUS_COLORS.forEach((s, color) -> status.put(s, fill(wb, color)));
     }
 
     /** The fill of an account status cell. */
     CellStyle status(AccountStatus s) {
         return status.get(s);
+    }
+
+    /** The RGB colour of an account status, the same as its cells' fill. */
+    static byte[] statusColor(AccountStatus s) {
+        return STATUS_COLORS.get(s).clone();
     }
 
     private static CellStyle numeric(XSSFWorkbook wb, short dataFormat) {
@@ -81,9 +90,13 @@ final class Styles {
         return s;
     }
 
-    private static CellStyle fill(XSSFWorkbook wb, int r, int g, int b) {
+    private static byte[] rgb(int r, int g, int b) {
+        return new byte[] {(byte) r, (byte) g, (byte) b};
+    }
+
+    private static CellStyle fill(XSSFWorkbook wb, byte[] rgb) {
         XSSFCellStyle s = wb.createCellStyle();
-        s.setFillForegroundColor(new XSSFColor(new byte[] {(byte) r, (byte) g, (byte) b}, null));
+        s.setFillForegroundColor(new XSSFColor(rgb, null));
         s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         return s;
     }

@@ -7,11 +7,15 @@ import io.rootaudit.report.EvidenceReport.RunInfo;
 import io.rootaudit.report.EvidenceReport.Summary;
 import io.rootaudit.report.EvidenceReport.Trend;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataPoint;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -27,14 +31,18 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class SummarySheet {
 
     static final String NAME = "Summary";
+    /** The chart covers columns D to K, beside the values: a printed page holds labels, values and chart. */
+    private static final int CHART_FROM_COLUMN = 3;
+    private static final int CHART_TO_COLUMN = 11;
 
     private SummarySheet() {}
 
     static void write(XSSFSheet sheet, EvidenceReport report, Styles styles) {
-        SheetWriter w = new SheetWriter(sheet, styles).widths(34, 70);
+        SheetWriter w = new SheetWriter(sheet, styles).widths(34, 70).printColumns(CHART_TO_COLUMN);
         RunInfo run = report.run();
         Summary summary = report.summary();
 
+        w.repeatThrough(0); // the title, should the Summary ever need a second page
         w.row().styled("Root user audit evidence", styles.title);
         w.gap();
         w.row().styled("Run", styles.title);
@@ -89,10 +97,14 @@ final class SummarySheet {
         statusChart(sheet, firstStatus, lastStatus);
     }
 
-    /** A native bar chart of the status counts, referencing their cells (so it follows any edit of them). */
+    /**
+     * A native bar chart of the status counts, referencing their cells (so it follows any edit of them). Each bar
+     * has the fill of its status cells and an outline: without fills of its own a bar takes its colour from the
+     * workbook's theme, and a POI workbook has none, so LibreOffice drew no bars at all.
+     */
     private static void statusChart(XSSFSheet sheet, int firstRow, int lastRow) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 2, 11, 20);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_FROM_COLUMN, 2, CHART_TO_COLUMN, 20);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText("Accounts by status");
         chart.setTitleOverlay(false);
@@ -106,6 +118,15 @@ final class SummarySheet {
                 XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 0, 0)),
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 1, 1)));
         series.setTitle("Accounts", null);
+        XDDFLineProperties outline = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(0x59, 0x59, 0x59)));
+        series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(0xA6, 0xA6, 0xA6)));
+        series.setLineProperties(outline);
+        AccountStatus[] bars = AccountStatus.values(); // the rows firstRow..lastRow, in this order
+        for (int i = 0; i < bars.length; i++) {
+            XDDFDataPoint bar = series.getDataPoint(i);
+            bar.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(Styles.statusColor(bars[i]))));
+            bar.setLineProperties(outline);
+        }
         chart.plot(data);
     }
 }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
@@ -41,14 +42,21 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDPt;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCol;
 
 /** Writes evidence.xlsx and reads it back with POI, as an auditor's Excel would see it. */
 class XlsxReportWriterTest {
@@ -216,6 +224,67 @@ class XlsxReportWriterTest {
         var series = charts.get(0).getChartSeries().get(0).getSeries(0);
         assertThat(series.getValuesData().getDataRangeReference()).startsWith("Summary!$B$");
         assertThat(series.getCategoryData().getPointCount()).isEqualTo(AccountStatus.values().length);
+    }
+
+    /** Explicit fills: a workbook written by POI has no theme, and bars that take their colour from it show in no reader. */
+    @Test
+    void fillsEachBarOfTheChartLikeItsStatusCells() {
+        XSSFChart chart = book.getSheet("Summary").getDrawingPatriarch().getCharts().get(0);
+        CTBarSer series = ((XDDFBarChartData.Series) chart.getChartSeries().get(0).getSeries(0)).getCTBarSer();
+        assertThat(series.getSpPr().isSetSolidFill()).as("the series' own fill").isTrue();
+        assertThat(series.getDPtList()).hasSize(AccountStatus.values().length);
+        for (CTDPt bar : series.getDPtList()) {
+            AccountStatus status = AccountStatus.values()[(int) bar.getIdx().getVal()];
+            byte[] cellFill = ((XSSFColor) valueOf(book.getSheet("Summary"), status.name()).getRow().getCell(0)
+                    .getCellStyle().getFillForegroundColorColor()).getRGB();
+            assertThat(bar.getSpPr().getSolidFill().getSrgbClr().getVal()).as(status.name()).isEqualTo(cellFill);
+            assertThat(bar.getSpPr().getLn().isSetSolidFill()).as("outline of " + status).isTrue();
+        }
+        // and the cell fills are the status colours of the Accounts sheet
+        assertThat(((XSSFColor) accounts(3).getCell(column("Status")).getCellStyle().getFillForegroundColorColor())
+                .getRGB()).isEqualTo(Styles.statusColor(AccountStatus.NON_COMPLIANT));
+    }
+
+    @Test
+    void printsEverySheetOnePageWideWithItsHeaderOnEveryPageAndItsNameAndPageInTheFooter() {
+        for (String name : SHEETS) {
+            XSSFSheet sheet = book.getSheet(name);
+            assertThat(sheet.getFitToPage()).as(name).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).as(name + ": as many pages long as needed").isZero();
+            assertThat(sheet.getPrintSetup().getLandscape()).as(name)
+                    .isEqualTo(widthInCharacters(sheet) > SheetWriter.PORTRAIT_CHARACTERS);
+            CellRangeAddress repeated = sheet.getRepeatingRows();
+            assertThat(repeated).as(name).isNotNull();
+            assertThat(repeated.getFirstRow()).as(name).isZero();
+            // the last repeated row is the table's header (bold), the rows above it its title: what stays frozen on screen
+            assertThat(sheet.getRow(repeated.getLastRow()).getCell(0).getCellStyle().getFont().getBold()).as(name).isTrue();
+            if (sheet.getPaneInformation() != null) {
+                assertThat(repeated.getLastRow() + 1).as(name).isEqualTo(sheet.getPaneInformation().getHorizontalSplitPosition());
+            }
+            assertThat(sheet.getFooter().getLeft()).as(name).isEqualTo("&A");
+            assertThat(sheet.getFooter().getRight()).as(name).contains("&P");
+            if (!name.equals("Summary")) {
+                // the laid-out columns, not the text that runs on past the last one
+                assertThat(book.getPrintArea(book.getSheetIndex(sheet))).as(name)
+                        .endsWith("!$A:$" + CellReference.convertNumToColString(columnsOf(sheet) - 1));
+            }
+        }
+        assertThat(book.getPrintArea(0)).as("values and the chart beside them").isEqualTo("Summary!$A:$K");
+        assertThat(book.getSheet("Remediation").getRepeatingRows().getLastRow()).isEqualTo(2);
+        assertThat(book.getSheet("Summary").getPrintSetup().getLandscape()).as("labels, values and the chart side by side").isTrue();
+    }
+
+    @Test
+    void printsANarrowSheetPortrait() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet narrow = wb.createSheet("narrow");
+            XSSFSheet wide = wb.createSheet("wide");
+            new SheetWriter(narrow, new Styles(wb)).widths(40, 50);
+            new SheetWriter(wide, new Styles(wb)).widths(40, 51);
+            assertThat(narrow.getPrintSetup().getLandscape()).isFalse();
+            assertThat(wide.getPrintSetup().getLandscape()).isTrue();
+        }
     }
 
     @Test
@@ -470,6 +539,20 @@ class XlsxReportWriterTest {
             }
         }
         throw new AssertionError("no sheet " + sheetName);
+    }
+
+    /** The sum of the sheet's set column widths, in characters. */
+    private static int widthInCharacters(XSSFSheet sheet) {
+        int total = 0;
+        for (CTCol col : sheet.getCTWorksheet().getColsArray(0).getColArray()) {
+            total += (int) Math.round(col.getWidth()) * (int) (col.getMax() - col.getMin() + 1);
+        }
+        return total;
+    }
+
+    /** How many columns have a set width. */
+    private static int columnsOf(XSSFSheet sheet) {
+        return (int) Stream.of(sheet.getCTWorksheet().getColsArray(0).getColArray()).mapToLong(CTCol::getMax).max().orElse(0);
     }
 
     private static Row accounts(int index) {
