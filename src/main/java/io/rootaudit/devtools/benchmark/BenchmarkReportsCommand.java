@@ -63,7 +63,10 @@ public final class BenchmarkReportsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>();
         args.add("--spring.datasource.url=jdbc:h2:mem:rootaudit-benchmark;DB_CLOSE_DELAY=-1");
-        args.add("--rootaudit.report.local-dir=" + Files.createTempDirectory("rootaudit-benchmark"));
+        if (properties.stream().noneMatch(p -> p.startsWith("--rootaudit.report.local-dir="))) {
+            // given twice, Spring Boot would join both folders with a comma
+            args.add("--rootaudit.report.local-dir=" + Files.createTempDirectory("rootaudit-benchmark"));
+        }
         args.addAll(properties);
         return SpringLauncher.run(launch, false, args, new Needs(false, true, Store.CREATE), this::run);
     }
