@@ -33,7 +33,7 @@ class PreflightIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("missingPrerequisites")
-    void auditStopsBeforeAuditingAnything(Emulator emulator, String name, Map<String, Object> change, String fix) throws Exception {
+    void auditStopsBeforeAuditingAnything(String name, Map<String, Object> change, String fix, Emulator emulator) throws Exception {
         Map<String, Object> spec = Orgs.simple(3);
         for (var e : change.entrySet()) {
             spec = Orgs.with(spec, e.getKey(), e.getValue());
