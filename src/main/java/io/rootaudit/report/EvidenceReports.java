@@ -5,6 +5,7 @@ import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.AssessedFinding;
 import io.rootaudit.compliance.ComplianceSummary;
 import io.rootaudit.compliance.Control;
+import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.OrganizationPosture;
@@ -56,15 +57,17 @@ public class EvidenceReports {
 
     private final RunStore store;
     private final RuleCatalog catalog;
+    private final ControlMappings controls;
     private final JsonMapper json;
     private final Clock clock;
     private final RemediationLog remediationLog;
     private final PrivilegedActionLog privilegedActionLog;
 
-    EvidenceReports(RunStore store, RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
-                    PrivilegedActionLog privilegedActionLog) {
+    EvidenceReports(RunStore store, RuleCatalog catalog, ControlMappings controls, JsonMapper json, Clock clock,
+                    RemediationLog remediationLog, PrivilegedActionLog privilegedActionLog) {
         this.store = store;
         this.catalog = catalog;
+        this.controls = controls;
         this.json = json;
         this.clock = clock;
         this.remediationLog = remediationLog;
@@ -93,7 +96,7 @@ public class EvidenceReports {
             outcomes.add(new AccountOutcome(id, a.status(), fs.stream().map(f -> new AssessedFinding(
                     new Finding(f.ruleId(), f.severity(), f.detail(), f.resource()), f.exceptionReference())).toList()));
         });
-        ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog);
+        ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog, controls);
 
         List<FindingRow> organizationFindings = catalog.evaluate(new OrganizationPosture(
                         preflight.rootCredentialsManagementEnabled(), preflight.rootSessionsEnabled())).stream()
@@ -156,7 +159,7 @@ public class EvidenceReports {
                            String detail, String resource, String exceptionReference) {
         Optional<RuleMetadata> meta = catalog.find(ruleId);
         return new FindingRow(accountId, accountName, ruleId, meta.map(RuleMetadata::title).orElse(ruleId), severity,
-                meta.map(m -> m.controls().stream().map(Control::label).toList()).orElse(List.of()), detail, resource,
+                controls.controlsOf(ruleId).stream().map(Control::label).toList(), detail, resource,
                 exceptionReference, meta.map(RuleMetadata::remediation).orElse(null));
     }
 
