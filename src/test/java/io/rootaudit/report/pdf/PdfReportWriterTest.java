@@ -117,6 +117,30 @@ class PdfReportWriterTest {
         assertThat(occurrences(text, "Delete the key with the IAMDeleteRootUserCredentials task.")).isEqualTo(1);
     }
 
+    /**
+     * Column headers wrap between words only: read back from the PDF, the headers of the result tables are whole
+     * words ("Excepted", "Not" "assessed"), never pieces such as "Excepte" "d" or "Not ass" "essed".
+     */
+    @Test
+    void resultTableHeadersBreakOnlyBetweenWords() {
+        assertThat(words(between("Results by rule", "root-access-key-active"))).containsExactly("Rule", "Title",
+                "Severity", "Failed", "Excepted", "Passed", "Not", "assessed");
+        assertThat(words(between("never \"passed\".", "CIS AWS Foundations Benchmark v5.0.0"))).containsExactly(
+                "Framework", "Control", "Failed", "Excepted", "Passed", "Not", "assessed");
+    }
+
+    private static String between(String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        int to = text.indexOf(end, from);
+        assertThat(to).as(end).isGreaterThan(from);
+        return text.substring(from + start.length(), to);
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
+    }
+
     @Test
     void showsTheRemediationStepWithDecisionsActionsAndCredentialsBeforeAndAfter() {
         String section = text.substring(text.lastIndexOf("5. Remediation"), text.lastIndexOf("6. Privileged actions"));
