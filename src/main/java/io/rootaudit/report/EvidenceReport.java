@@ -65,8 +65,12 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
 
     public record RuleRow(String ruleId, String title, Severity severity, Tally tally) {}
 
-    /** @param framework the framework's title, for example "CIS AWS Foundations Benchmark v5.0.0" */
-    public record ControlRow(String framework, String controlId, String label, Tally tally) {}
+    /**
+     * @param framework the framework's name and version, for example "CIS AWS Foundations Benchmark v7.0.0"
+     * @param title the control's wording in the framework, for example "Ensure no 'root' user account access key exists"
+     * @param label the framework's short label and the control id, for example "CIS v7.0 2.4"
+     */
+    public record ControlRow(String framework, String controlId, String title, String label, Tally tally) {}
 
     /**
      * One account of the run.

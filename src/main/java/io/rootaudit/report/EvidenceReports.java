@@ -170,7 +170,8 @@ public class EvidenceReports {
             rules.add(new RuleRow(id, meta.title(), meta.severity(), tally));
         });
         List<ControlRow> controls = new ArrayList<>();
-        s.byControl().forEach((c, tally) -> controls.add(new ControlRow(c.framework().title(), c.id(), c.label(), tally)));
+        s.byControl().forEach((c, tally) -> controls.add(new ControlRow(c.framework().title(), c.id(), c.title(), c.label(),
+                tally)));
         return new EvidenceReport.Summary(accounts, s.accountsByStatus(), s.openFindingsBySeverity(),
                 s.complianceRate().isPresent() ? s.complianceRate().getAsDouble() : null, rules, controls);
     }
