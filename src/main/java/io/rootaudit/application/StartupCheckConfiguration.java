@@ -1,6 +1,7 @@
 package io.rootaudit.application;
 
 import io.rootaudit.aws.AwsRegion;
+import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.config.RootAuditProperties;
 import javax.sql.DataSource;
@@ -24,9 +25,10 @@ class StartupCheckConfiguration {
     /** The command's needs, registered by the command line before the context starts; absent means "may create a store". */
     @Bean(BEAN)
     Object rootauditStartupChecks(ObjectProvider<StartupChecks.Needs> needs, RootAuditProperties properties,
-                                  ObjectProvider<ExceptionRegister> exceptions, AwsRegion region, Environment environment) {
+                                  ObjectProvider<ExceptionRegister> exceptions, ObjectProvider<ControlMappings> controls,
+                                  AwsRegion region, Environment environment) {
         StartupChecks.run(needs.getIfAvailable(() -> new StartupChecks.Needs(false, false, StartupChecks.Store.CREATE)),
-                properties, exceptions, region, environment);
+                properties, exceptions, controls, region, environment);
         return new Object();
     }
 

@@ -1,6 +1,7 @@
 package io.rootaudit.application;
 
 import io.rootaudit.aws.AwsRegion;
+import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.ExceptionRegister;
 import io.rootaudit.config.RootAuditProperties;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * What a command may touch, checked before anything is created or called: the configuration is bound and
- * validated, the exceptions file read, the region resolved (for commands that call AWS), the report folder and
+ * validated, the exceptions file and the framework mappings read, the region resolved (for commands that call AWS), the report folder and
  * the database checked. It runs before the data source exists (see {@link StartupCheckConfiguration}), so a
  * refused start leaves no database file, no report folder and no AWS call behind.
  */
@@ -51,8 +52,9 @@ public final class StartupChecks {
     private StartupChecks() {}
 
     static void run(Needs needs, RootAuditProperties properties, ObjectProvider<ExceptionRegister> exceptions,
-                    AwsRegion region, Environment environment) {
+                    ObjectProvider<ControlMappings> controls, AwsRegion region, Environment environment) {
         exceptions.getObject(); // read and validated now, not half-way through the run
+        controls.getObject(); // likewise, with rootaudit.compliance.frameworks
         if (needs.callsAws()) {
             region.resolve();
         }

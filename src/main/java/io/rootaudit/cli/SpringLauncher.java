@@ -5,7 +5,7 @@ import io.rootaudit.application.StartupChecks;
 import io.rootaudit.application.StartupChecks.Needs;
 import io.rootaudit.application.StartupChecks.Store;
 import io.rootaudit.aws.AwsRegion;
-import io.rootaudit.compliance.InvalidExceptionsFileException;
+import io.rootaudit.compliance.InvalidInputException;
 import io.rootaudit.config.DurationProperties;
 import io.rootaudit.config.EnvironmentVariables;
 import io.rootaudit.config.PropertyNames;
@@ -177,7 +177,7 @@ public final class SpringLauncher {
             if (t instanceof AwsRegion.MissingRegionException r) {
                 return "  - " + r.getMessage();
             }
-            if (t instanceof InvalidExceptionsFileException x) {
+            if (t instanceof InvalidInputException x) { // the exceptions file, the framework mappings
                 return "  - " + String.join("\n  - ", x.problems());
             }
             if (t instanceof InvalidConfiguration c) {

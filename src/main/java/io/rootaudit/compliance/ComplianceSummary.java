@@ -1,15 +1,12 @@
 package io.rootaudit.compliance;
 
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,16 +20,14 @@ import java.util.stream.Collectors;
  * @param openFindingsBySeverity findings not covered by an exception, in audited accounts, per
  *     severity; every severity present
  * @param byRule one tally per account rule, in catalog order
- * @param byControl one tally per control mapped by an account rule, sorted by framework then id; a
- *     control fails for an account when any rule mapped to it has an unexcepted finding there
+ * @param byControl one tally per control mapped by an account rule, in the order of {@link ControlMappings#mappings()}
+ *     (framework by framework, in the order of each framework's file); a control fails for an account when any
+ *     account rule mapped to it has an unexcepted finding there
  */
 public record ComplianceSummary(Map<AccountStatus, Integer> accountsByStatus,
                                 Map<Severity, Integer> openFindingsBySeverity,
                                 Map<String, Tally> byRule,
                                 Map<Control, Tally> byControl) {
-
-    private static final Comparator<Control> CONTROL_ORDER =
-            Comparator.comparing(Control::framework).thenComparing(Control::id);
 
     public ComplianceSummary {
         accountsByStatus = Collections.unmodifiableMap(withZeros(AccountStatus.class, accountsByStatus));
@@ -42,12 +37,13 @@ public record ComplianceSummary(Map<AccountStatus, Integer> accountsByStatus,
     }
 
     /**
+     * @param controls the frameworks reported and the rules mapped to their controls
      * @throws IllegalArgumentException when a finding names a rule that is not an account rule of the catalog
      */
-    public static ComplianceSummary of(List<AccountOutcome> outcomes, RuleCatalog catalog) {
+    public static ComplianceSummary of(List<AccountOutcome> outcomes, RuleCatalog catalog, ControlMappings controls) {
         requireKnownRules(outcomes, catalog);
         return new ComplianceSummary(countByStatus(outcomes), countOpenFindings(outcomes),
-                tallyRules(outcomes, catalog), tallyControls(outcomes, catalog));
+                tallyRules(outcomes, catalog), tallyControls(outcomes, accountRuleIds(catalog), controls));
     }
 
     /**
@@ -112,22 +108,25 @@ public record ComplianceSummary(Map<AccountStatus, Integer> accountsByStatus,
         return tallies;
     }
 
-    private static Map<Control, Tally> tallyControls(List<AccountOutcome> outcomes, RuleCatalog catalog) {
-        Map<Control, Set<String>> rulesByControl = new TreeMap<>(CONTROL_ORDER);
-        for (AccountRule rule : catalog.accountRules()) {
-            for (Control control : rule.metadata().controls()) {
-                rulesByControl.computeIfAbsent(control, c -> new HashSet<>()).add(rule.metadata().id());
+    /** Organization rules are left out: they concern the organization, not an account. */
+    private static Map<Control, Tally> tallyControls(List<AccountOutcome> outcomes, Set<String> accountRuleIds,
+                                                     ControlMappings controls) {
+        Map<Control, Tally> tallies = new LinkedHashMap<>();
+        for (ControlMappings.ControlMapping mapping : controls.mappings()) {
+            Set<String> ruleIds = mapping.ruleIds().stream().filter(accountRuleIds::contains).collect(Collectors.toSet());
+            if (!ruleIds.isEmpty()) {
+                tallies.put(mapping.control(), TallyCounter.tally(outcomes, ruleIds));
             }
         }
-        Map<Control, Tally> tallies = new LinkedHashMap<>();
-        rulesByControl.forEach((control, ruleIds) -> tallies.put(control, TallyCounter.tally(outcomes, ruleIds)));
         return tallies;
     }
 
+    private static Set<String> accountRuleIds(RuleCatalog catalog) {
+        return catalog.accountRules().stream().map(rule -> rule.metadata().id()).collect(Collectors.toSet());
+    }
+
     private static void requireKnownRules(List<AccountOutcome> outcomes, RuleCatalog catalog) {
-        Set<String> accountRuleIds = catalog.accountRules().stream()
-                .map(rule -> rule.metadata().id())
-                .collect(Collectors.toSet());
+        Set<String> accountRuleIds = accountRuleIds(catalog);
         outcomes.stream()
                 .flatMap(outcome -> outcome.findings().stream())
                 .map(finding -> finding.finding().ruleId())

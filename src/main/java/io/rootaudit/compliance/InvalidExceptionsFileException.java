@@ -8,23 +8,15 @@ import java.util.List;
  * misread one into a false pass. The message lists every problem, each naming the file, the entry
  * and the field, and what to change.
  */
-public class InvalidExceptionsFileException extends RuntimeException {
+public class InvalidExceptionsFileException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
-
     public InvalidExceptionsFileException(List<String> problems) {
-        super(String.join(System.lineSeparator(), problems));
-        this.problems = List.copyOf(problems);
+        super(problems);
     }
 
     public InvalidExceptionsFileException(String problem, Throwable cause) {
         super(problem, cause);
-        this.problems = List.of(problem);
-    }
-
-    public List<String> problems() {
-        return problems;
     }
 }

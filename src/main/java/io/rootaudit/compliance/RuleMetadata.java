@@ -1,6 +1,5 @@
 package io.rootaudit.compliance;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,12 +10,11 @@ import java.util.regex.Pattern;
  * @param id stable kebab-case identifier, referenced by exception files and stored results
  * @param title one-line statement of the deviation
  * @param severity severity of every finding of the rule
- * @param rationale why the deviation matters, and how it relates to the mapped controls
+ * @param rationale why the deviation matters, and what the frameworks ask; which of their controls the rule gives
+ *     evidence for is data, in the framework mapping files ({@link ControlMappings})
  * @param remediation concrete steps that remove the deviation
- * @param controls framework controls the rule provides evidence for; may be empty
  */
-public record RuleMetadata(String id, String title, Severity severity, String rationale,
-                           String remediation, List<Control> controls) {
+public record RuleMetadata(String id, String title, Severity severity, String rationale, String remediation) {
 
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -29,7 +27,6 @@ public record RuleMetadata(String id, String title, Severity severity, String ra
         Objects.requireNonNull(severity, () -> "severity of " + id);
         requireText(rationale, "rationale of " + id);
         requireText(remediation, "remediation of " + id);
-        controls = List.copyOf(Objects.requireNonNull(controls, () -> "controls of " + id));
     }
 
     /** A finding of this rule, so that a finding's id and severity always match its rule. */

@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param period the month the run is filed under, YYYY-MM; empty = the current UTC month
  * @param exceptionsFile the YAML file of approved exceptions, read and validated at startup; empty = none
+ * @param compliance the control frameworks that the reports show
  * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
  *     ignored when {@code spring.datasource.url} points elsewhere
  */
@@ -39,6 +40,7 @@ public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Audit audit,
         @Valid @NotNull @DefaultValue Preflight preflight,
         Path exceptionsFile,
+        @Valid @NotNull @DefaultValue Compliance compliance,
         @Valid @NotNull @DefaultValue Report report,
         @Valid @NotNull @DefaultValue Remediation remediation,
         @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
@@ -174,6 +176,17 @@ public record RootAuditProperties(
      *     reported as an organization finding instead of stopping the run (the audit itself only needs RootSessions)
      */
     public record Preflight(@DefaultValue("true") boolean requireRootCredentialsManagement) {}
+
+    /**
+     * @param frameworks ids of the control frameworks the reports show, in this order, for example
+     *     {@code cis-aws-v7.0.0}: the names of the framework mapping files; empty = every framework, ordered by id.
+     *     An unknown id stops the start, naming the known ones
+     */
+    public record Compliance(List<String> frameworks) {
+        public Compliance {
+            frameworks = frameworks == null ? List.of() : List.copyOf(frameworks);
+        }
+    }
 
     /**
      * @param localDir where each run's evidence folder is written (always, also when publishing to S3)

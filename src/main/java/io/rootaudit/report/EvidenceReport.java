@@ -52,7 +52,7 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
                           String callerArn, String callerRole, Instant startedAt, Instant endedAt, String toolVersion,
                           String configJson, String configDigest, Instant generatedAt) {}
 
-    /** Organization-level prerequisites and findings (centralized root access: CIS v7.0 2.1.1). */
+    /** Organization-level prerequisites and findings (centralized root access). */
     public record OrganizationView(List<String> enabledFeatures, List<PrerequisiteCheck> checks,
                                    List<FindingRow> findings) {}
 
@@ -65,8 +65,12 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
 
     public record RuleRow(String ruleId, String title, Severity severity, Tally tally) {}
 
-    /** @param framework the framework's title, for example "CIS AWS Foundations Benchmark v5.0.0" */
-    public record ControlRow(String framework, String controlId, String label, Tally tally) {}
+    /**
+     * @param framework the framework's name and version, for example "CIS AWS Foundations Benchmark v7.0.0"
+     * @param title the control's wording in the framework, for example "Ensure no 'root' user account access key exists"
+     * @param label the framework's short label and the control id, for example "CIS v7.0 2.4"
+     */
+    public record ControlRow(String framework, String controlId, String title, String label, Tally tally) {}
 
     /**
      * One account of the run.
@@ -83,7 +87,8 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
     /**
      * One finding. {@code accountId} and {@code accountName} are null for organization-level findings.
      *
-     * @param controls control labels such as "CIS v5.0 1.3" or "Security Hub IAM.4"
+     * @param controls labels of the controls of the reported frameworks that the rule maps to, such as "CIS v7.0 2.4"
+     *     or "Security Hub IAM.4"
      * @param exceptionReference ticket of the exception covering it, {@code null} when open
      */
     public record FindingRow(String accountId, String accountName, String ruleId, String title, Severity severity,

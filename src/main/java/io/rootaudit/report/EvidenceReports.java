@@ -5,6 +5,7 @@ import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.AssessedFinding;
 import io.rootaudit.compliance.ComplianceSummary;
 import io.rootaudit.compliance.Control;
+import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleCatalog;
@@ -59,18 +60,20 @@ public class EvidenceReports {
     private final AccountResultStore accountResults;
     private final OrganizationFindingStore organizationFindings;
     private final RuleCatalog catalog;
+    private final ControlMappings controls;
     private final JsonMapper json;
     private final Clock clock;
     private final RemediationLog remediationLog;
     private final PrivilegedActionLog privilegedActionLog;
 
     EvidenceReports(RunStore runs, AccountResultStore accountResults, OrganizationFindingStore organizationFindings,
-                    RuleCatalog catalog, JsonMapper json, Clock clock, RemediationLog remediationLog,
-                    PrivilegedActionLog privilegedActionLog) {
+                    RuleCatalog catalog, ControlMappings controls, JsonMapper json, Clock clock,
+                    RemediationLog remediationLog, PrivilegedActionLog privilegedActionLog) {
         this.runs = runs;
         this.accountResults = accountResults;
         this.organizationFindings = organizationFindings;
         this.catalog = catalog;
+        this.controls = controls;
         this.json = json;
         this.clock = clock;
         this.remediationLog = remediationLog;
@@ -99,7 +102,7 @@ public class EvidenceReports {
             outcomes.add(new AccountOutcome(id, a.status(), fs.stream().map(f -> new AssessedFinding(
                     new Finding(f.ruleId(), f.severity(), f.detail(), f.resource()), f.exceptionReference())).toList()));
         });
-        ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog);
+        ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog, controls);
 
         List<FindingRow> organizationRows = organizationFindings.findings(runId).stream()
                 .map(f -> row(null, null, f.ruleId(), f.severity(), f.detail(), f.resource(), null)).toList();
@@ -161,7 +164,7 @@ public class EvidenceReports {
                            String detail, String resource, String exceptionReference) {
         Optional<RuleMetadata> meta = catalog.find(ruleId);
         return new FindingRow(accountId, accountName, ruleId, meta.map(RuleMetadata::title).orElse(ruleId), severity,
-                meta.map(m -> m.controls().stream().map(Control::label).toList()).orElse(List.of()), detail, resource,
+                controls.controlsOf(ruleId).stream().map(Control::label).toList(), detail, resource,
                 exceptionReference, meta.map(RuleMetadata::remediation).orElse(null));
     }
 
@@ -172,7 +175,8 @@ public class EvidenceReports {
             rules.add(new RuleRow(id, meta.title(), meta.severity(), tally));
         });
         List<ControlRow> controls = new ArrayList<>();
-        s.byControl().forEach((c, tally) -> controls.add(new ControlRow(c.framework().title(), c.id(), c.label(), tally)));
+        s.byControl().forEach((c, tally) -> controls.add(new ControlRow(c.framework().title(), c.id(), c.title(), c.label(),
+                tally)));
         return new EvidenceReport.Summary(accounts, s.accountsByStatus(), s.openFindingsBySeverity(),
                 s.complianceRate().isPresent() ? s.complianceRate().getAsDouble() : null, rules, controls);
     }

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code results.json}, schemaVersion "1": one record per section, written by Jackson. Each record's components are
+ * {@code results.json}, schemaVersion "2": one record per section, written by Jackson. Each record's components are
  * the fields of its JSON object in file order, and a {@code null} component is written as {@code null}, never left
- * out. This is the documented contract (README, and {@code docs/schemas/results-v1.schema.json}, which the tests
+ * out. This is the documented contract (README, and {@code docs/schemas/results-v2.schema.json}, which the tests
  * hold every output to): a change here changes the schema version.
  *
  * @param accounts written one at a time as the array is serialized, each mapped from its {@link AccountRow} only
@@ -32,7 +32,8 @@ record ResultsDocument(String schemaVersion, Run run, Organization organization,
                        Summary summary, Trend trend, Remediation remediation, List<PrivilegedAction> privilegedActions,
                        Iterable<Account> accounts) {
 
-    static final String SCHEMA_VERSION = "1";
+    /** "2" added {@code summary.controls[].title}; {@code docs/schemas/results-v1.schema.json} describes "1". */
+    static final String SCHEMA_VERSION = "2";
 
     /** @param json reads the configuration stored with the run, so it is written as JSON, not as a string */
     static ResultsDocument of(EvidenceReport report, JsonMapper json) {
@@ -94,13 +95,14 @@ record ResultsDocument(String schemaVersion, Run run, Organization organization,
         static Summary of(EvidenceReport.Summary s) {
             return new Summary(s.accounts(), s.byStatus(), s.openFindingsBySeverity(), s.complianceRate(),
                     each(s.rules(), r -> new RuleTally(r.ruleId(), r.title(), r.severity(), Counts.of(r.tally()))),
-                    each(s.controls(), c -> new ControlTally(c.framework(), c.controlId(), Counts.of(c.tally()))));
+                    each(s.controls(), c -> new ControlTally(c.framework(), c.controlId(), c.title(),
+                            Counts.of(c.tally()))));
         }
     }
 
     record RuleTally(String ruleId, String title, Severity severity, @JsonUnwrapped Counts counts) {}
 
-    record ControlTally(String framework, String controlId, @JsonUnwrapped Counts counts) {}
+    record ControlTally(String framework, String controlId, String title, @JsonUnwrapped Counts counts) {}
 
     /** A {@link Tally} in the order of the file. */
     record Counts(int passed, int failed, int excepted, int notAssessed) {

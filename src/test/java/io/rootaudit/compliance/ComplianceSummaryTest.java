@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ComplianceSummaryTest {
 
     private static final RuleCatalog CATALOG = BuiltInRules.catalog();
+    private static final ControlMappings CONTROLS = BuiltInRules.controls();
 
     private static final Finding ACTIVE_KEY =
             new Finding("root-access-key-active", Severity.CRITICAL, "Access key AKIA1 is active", "AKIA1");
@@ -31,7 +32,7 @@ class ComplianceSummaryTest {
             AccountOutcome.notAudited("000000000007", AccountStatus.NOT_APPLICABLE),
             AccountOutcome.notAudited("000000000008", AccountStatus.SKIPPED));
 
-    private final ComplianceSummary summary = ComplianceSummary.of(outcomes, CATALOG);
+    private final ComplianceSummary summary = ComplianceSummary.of(outcomes, CATALOG, CONTROLS);
 
     @Test
     void countsEveryStatusIncludingZeros() {
@@ -75,24 +76,46 @@ class ComplianceSummaryTest {
     @Test
     void controlFailsWhenAnyMappedRuleHasAnUnexceptedFinding() {
         // IAM.4 maps both key rules: account 3 has an open active key and an excepted inactive key.
-        assertThat(summary.byControl().get(Control.securityHub("IAM.4"))).isEqualTo(new Tally(1, 1, 3, 1));
-        assertThat(summary.byControl().get(Control.cisV5("1.3"))).isEqualTo(new Tally(1, 1, 3, 1));
-        assertThat(summary.byControl().get(Control.securityHub("IAM.6"))).isEqualTo(new Tally(1, 0, 4, 1));
-        assertThat(summary.byControl().get(Control.cisV7("2.1.1"))).isEqualTo(new Tally(0, 0, 5, 1));
+        assertThat(tally("Security Hub IAM.4")).isEqualTo(new Tally(1, 1, 3, 1));
+        assertThat(tally("CIS v5.0 1.3")).isEqualTo(new Tally(1, 1, 3, 1));
+        assertThat(tally("CIS v7.0 2.4")).isEqualTo(new Tally(1, 1, 3, 1));
+        assertThat(tally("Security Hub IAM.6")).isEqualTo(new Tally(1, 0, 4, 1));
+        // the organization rules of 2.1.1 are not account rules: only root-password-present counts
+        assertThat(tally("CIS v7.0 2.1.1")).isEqualTo(new Tally(0, 0, 5, 1));
     }
 
     @Test
-    void controlsAreSortedByFrameworkThenId() {
+    void controlsComeFrameworkByFrameworkInTheOrderOfTheirFiles() {
         assertThat(summary.byControl().keySet()).extracting(Control::label).containsExactly(
+                "Security Hub IAM.4", "Security Hub IAM.6", "Security Hub IAM.9",
                 "CIS v3.0 1.4", "CIS v3.0 1.5", "CIS v3.0 1.6", "CIS v3.0 1.7",
                 "CIS v5.0 1.3", "CIS v5.0 1.4", "CIS v5.0 1.5", "CIS v5.0 1.6",
-                "CIS v7.0 2.1.1",
+                "CIS v6.0 2.3", "CIS v6.0 2.4", "CIS v6.0 2.5", "CIS v6.0 2.6",
+                "CIS v7.0 2.1.1", "CIS v7.0 2.4", "CIS v7.0 2.5", "CIS v7.0 2.6", "CIS v7.0 2.7",
+                "NIST 800-53 r5 AC-2(1)", "NIST 800-53 r5 AC-3(7)", "NIST 800-53 r5 AC-3(15)", "NIST 800-53 r5 AC-6",
+                "NIST 800-53 r5 AC-6(2)", "NIST 800-53 r5 AC-6(10)", "NIST 800-53 r5 IA-2(1)", "NIST 800-53 r5 IA-2(2)",
+                "NIST 800-53 r5 IA-2(6)", "NIST 800-53 r5 IA-2(8)",
+                "PCI DSS v3.2.1 2.1", "PCI DSS v3.2.1 2.2", "PCI DSS v3.2.1 7.2.1", "PCI DSS v3.2.1 8.3.1",
+                "PCI DSS v4.0.1 8.4.2");
+    }
+
+    @Test
+    void onlyTheSelectedFrameworksAreTallied() {
+        ComplianceSummary cis = ComplianceSummary.of(outcomes, CATALOG,
+                CONTROLS.select(List.of("cis-aws-v7.0.0", "aws-security-hub-cspm")));
+        assertThat(cis.byControl().keySet()).extracting(Control::label).containsExactly(
+                "CIS v7.0 2.1.1", "CIS v7.0 2.4", "CIS v7.0 2.5", "CIS v7.0 2.6", "CIS v7.0 2.7",
                 "Security Hub IAM.4", "Security Hub IAM.6", "Security Hub IAM.9");
+    }
+
+    private Tally tally(String label) {
+        return summary.byControl().entrySet().stream().filter(e -> e.getKey().label().equals(label))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no control " + label));
     }
 
     @Test
     void emptyRunHasNoRateAndZeroCounts() {
-        ComplianceSummary empty = ComplianceSummary.of(List.of(), CATALOG);
+        ComplianceSummary empty = ComplianceSummary.of(List.of(), CATALOG, CONTROLS);
 
         assertThat(empty.complianceRate()).isEmpty();
         assertThat(empty.accountsByStatus()).hasSize(AccountStatus.values().length).containsValue(0).doesNotContainValue(1);
@@ -102,7 +125,7 @@ class ComplianceSummaryTest {
     @Test
     void runWithOnlyOutOfScopeAccountsHasNoRate() {
         ComplianceSummary onlySkipped = ComplianceSummary.of(
-                List.of(AccountOutcome.notAudited("000000000009", AccountStatus.SKIPPED)), CATALOG);
+                List.of(AccountOutcome.notAudited("000000000009", AccountStatus.SKIPPED)), CATALOG, CONTROLS);
 
         assertThat(onlySkipped.complianceRate()).isEmpty();
     }
@@ -110,7 +133,7 @@ class ComplianceSummaryTest {
     @Test
     void onlyErrorsIsZeroPercentNotNoRate() {
         ComplianceSummary onlyErrors = ComplianceSummary.of(
-                List.of(AccountOutcome.notAudited("000000000009", AccountStatus.ERROR)), CATALOG);
+                List.of(AccountOutcome.notAudited("000000000009", AccountStatus.ERROR)), CATALOG, CONTROLS);
 
         assertThat(onlyErrors.complianceRate()).hasValue(0.0);
     }
@@ -121,7 +144,7 @@ class ComplianceSummaryTest {
         List<AccountOutcome> withStray = List.of(
                 new AccountOutcome("000000000001", AccountStatus.NON_COMPLIANT, List.of(AssessedFinding.open(stray))));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> ComplianceSummary.of(withStray, CATALOG));
+        assertThatIllegalArgumentException().isThrownBy(() -> ComplianceSummary.of(withStray, CATALOG, CONTROLS));
     }
 
     @Test

@@ -119,16 +119,16 @@ class RuleCatalogTest {
     @Test
     void metadataRejectsBlankFieldsAndNonKebabIds() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new RuleMetadata("Root_Key", "t", Severity.LOW, "r", "f", List.of()))
+                .isThrownBy(() -> new RuleMetadata("Root_Key", "t", Severity.LOW, "r", "f"))
                 .withMessageContaining("kebab-case");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new RuleMetadata("some-rule", "t", Severity.LOW, " ", "f", List.of()))
+                .isThrownBy(() -> new RuleMetadata("some-rule", "t", Severity.LOW, " ", "f"))
                 .withMessageContaining("rationale");
     }
 
     @Test
     void rejectsAFindingThatDoesNotMatchItsRule() {
-        RuleMetadata metadata = new RuleMetadata("lying-rule", "t", Severity.LOW, "r", "f", List.of());
+        RuleMetadata metadata = new RuleMetadata("lying-rule", "t", Severity.LOW, "r", "f");
         AccountRule lying = fixedRule(metadata, List.of(new Finding("other-rule", Severity.LOW, "d", null)));
         RuleCatalog lyingCatalog = new RuleCatalog(List.of(lying), List.of());
 

@@ -47,7 +47,8 @@ class ConfigurationValidationTest {
             "--rootaudit.report.s3.prefix=/..           | rootaudit.report.s3.prefix must be key segments",
             "--rootaudit.audit.concurency=4             | unknown property [rootaudit.audit.concurency]",
             "--spring.config.additional-location=/nonexistent/rootaudit.yml | /nonexistent/rootaudit.yml",
-            "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist"})
+            "--rootaudit.exceptions-file=/nonexistent/x.yml | exceptions-file points to a file that does not exist",
+            "--rootaudit.compliance.frameworks=cis-aws-v7.0.0,cis-aws-v9.0.0 | rootaudit.compliance.frameworks: unknown framework [cis-aws-v9.0.0]; the frameworks are aws-security-hub-cspm, cis-aws-v3.0.0,"})
     void invalidValueIsRejectedWithThePropertyName(String argument, String message) {
         Invocation run = Invocation.run(null, work, "audit", argument);
         assertThat(run.exitCode()).isEqualTo(2);

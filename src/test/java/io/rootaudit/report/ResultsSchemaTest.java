@@ -21,10 +21,12 @@ import io.rootaudit.remediation.RemediationDecision;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * results.json against its published schema ({@code docs/schemas/results-v1.schema.json}): real outputs conform, the
+ * results.json against its published schema ({@code docs/schemas/results-v2.schema.json}): real outputs conform, the
  * schema rejects what the contract does not allow, and it keeps up with the Java enums and records it is written from.
  * (The demo organization's own output is checked in {@code DemoOrganizationAuditTest}.)
  */
@@ -53,6 +55,25 @@ class ResultsSchemaTest {
         assertThat(ResultsSchema.violations(metaSchema, ResultsSchema.text(ResultsSchema.FILE))).isEmpty();
         assertThat(SCHEMA.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(SCHEMA.at("/properties/schemaVersion/const").asString()).isEqualTo(ResultsDocument.SCHEMA_VERSION);
+    }
+
+    /**
+     * A published schema is never changed: a change to results.json is a new schemaVersion with a file of its own
+     * (docs/evidence-pack.md). Each file's digest is pinned here; only a new file may be added.
+     */
+    @Test
+    void publishedSchemasAreNeverChanged() throws Exception {
+        Map<String, String> published = Map.of(
+                "1", "bf97d7bb0afed7755e2b89258d0fe04d4a30776aa9be3665bd46e46b9065267f",
+                "2", "d2eb73a3771c2f0b197edccc305390cfe3b0d31e7c27c6408305df6c9112886e");
+        for (var version : published.entrySet()) {
+            Path file = Path.of("docs/schemas/results-v" + version.getKey() + ".schema.json");
+            assertThat(JSON.readTree(file.toFile()).at("/properties/schemaVersion/const").asString())
+                    .isEqualTo(version.getKey());
+            assertThat(Digests.sha256(Files.readAllBytes(file))).as(file.toString()).isEqualTo(version.getValue());
+        }
+        assertThat(ResultsSchema.FILE).isEqualTo(Path.of("docs/schemas/results-v" + ResultsDocument.SCHEMA_VERSION
+                + ".schema.json"));
     }
 
     @Test
@@ -99,7 +120,9 @@ class ResultsSchemaTest {
                         results -> results.remove("trend")),
                 rejects("a status missing from byStatus", "$.summary.byStatus", "SKIPPED",
                         results -> ((ObjectNode) results.get("summary").get("byStatus")).remove("SKIPPED")),
-                rejects("another schemaVersion", "$.schemaVersion", "constant", results -> results.put("schemaVersion", "2")),
+                rejects("another schemaVersion", "$.schemaVersion", "constant", results -> results.put("schemaVersion", "1")),
+                rejects("a control without its title (schemaVersion 1's shape)", "$.summary.controls[0]", "title",
+                        results -> ((ObjectNode) results.get("summary").get("controls").get(0)).remove("title")),
                 // format assertions are on: these two fit every pattern, only their format rejects them
                 rejects("a timestamp that is no RFC 3339 date-time", "$.run.startedAt", "date-time",
                         results -> ((ObjectNode) results.get("run")).put("startedAt", "2026-13-27T22:51:27Z")),

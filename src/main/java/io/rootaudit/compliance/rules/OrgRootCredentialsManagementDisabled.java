@@ -1,6 +1,5 @@
 package io.rootaudit.compliance.rules;
 
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.OrganizationRule;
@@ -17,13 +16,12 @@ final class OrgRootCredentialsManagementDisabled implements OrganizationRule {
             "Centralized root credentials management is disabled",
             Severity.HIGH,
             "Without the RootCredentialsManagement feature the organization cannot delete or recover member"
-                    + " root credentials, and new accounts are created with a root password. CIS v7.0 2.1.1"
-                    + " asks for centralized root access; it is also what makes credential-less roots, for"
-                    + " which CIS v5.0 says MFA is neither possible nor necessary, the normal state.",
+                    + " root credentials, and new accounts are created with a root password. CIS v7.0.0 asks for"
+                    + " centralized root access in AWS Organizations; it is also what makes credential-less roots,"
+                    + " for which CIS v5.0.0 says MFA is neither possible nor necessary, the normal state.",
             "From the management account, enable trusted access for iam.amazonaws.com, then run"
                     + " 'aws iam enable-organizations-root-credentials-management', or in the IAM console:"
-                    + " Root access management > Enable, with Root credentials management selected.",
-            List.of(Control.cisV7("2.1.1")));
+                    + " Root access management > Enable, with Root credentials management selected.");
 
     @Override
     public RuleMetadata metadata() {

@@ -1,6 +1,5 @@
 package io.rootaudit.compliance.rules;
 
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.OrganizationRule;
@@ -18,13 +17,12 @@ final class OrgRootSessionsDisabled implements OrganizationRule {
             Severity.MEDIUM,
             "Without the RootSessions feature, sts:AssumeRoot is refused, so root-only tasks (unlocking an"
                     + " S3 bucket or SQS queue policy, deleting root credentials) push operators back to"
-                    + " signing in as root, which defeats credential-less roots. CIS v7.0 2.1.1 covers both"
-                    + " features of centralized root access; this one is less severe because its absence"
+                    + " signing in as root, which defeats credential-less roots. CIS v7.0.0's recommendation on"
+                    + " centralized root access covers both features; this one is less severe because its absence"
                     + " blocks the remedy rather than leaving credentials in place.",
             "From the management account, enable trusted access for iam.amazonaws.com, then run"
                     + " 'aws iam enable-organizations-root-sessions', or in the IAM console: Root access"
-                    + " management > Enable, with Privileged root actions in member accounts selected.",
-            List.of(Control.cisV7("2.1.1")));
+                    + " management > Enable, with Privileged root actions in member accounts selected.");
 
     @Override
     public RuleMetadata metadata() {

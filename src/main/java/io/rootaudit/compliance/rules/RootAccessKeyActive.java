@@ -3,7 +3,6 @@ package io.rootaudit.compliance.rules;
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.audit.RootCredentialInventory.AccessKey;
 import io.rootaudit.compliance.AccountRule;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
@@ -27,8 +26,7 @@ final class RootAccessKeyActive implements AccountRule {
                     + " IAMDeleteRootUserCredentials task policy and calls iam:DeleteAccessKey; or, in the"
                     + " management account's IAM console, Root access management > select the account >"
                     + " Take privileged action > Delete root user credentials. Move any workload still using"
-                    + " the key to an IAM role first.",
-            List.of(Control.cisV3("1.4"), Control.cisV5("1.3"), Control.securityHub("IAM.4")));
+                    + " the key to an IAM role first.");
 
     @Override
     public RuleMetadata metadata() {

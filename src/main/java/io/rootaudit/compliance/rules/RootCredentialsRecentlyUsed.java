@@ -2,7 +2,6 @@ package io.rootaudit.compliance.rules;
 
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.compliance.AccountRule;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
@@ -28,8 +27,7 @@ final class RootCredentialsRecentlyUsed implements AccountRule {
                     + " an IAM role or to an sts:AssumeRoot task session, then delete the credential with"
                     + " rootaudit's remediation (IAMDeleteRootUserCredentials task policy) or in the IAM console"
                     + " (Root access management > select the account > Take privileged action > Delete root"
-                    + " user credentials).",
-            List.of(Control.cisV3("1.7"), Control.cisV5("1.6")));
+                    + " user credentials).");
 
     @Override
     public RuleMetadata metadata() {

@@ -3,7 +3,6 @@ package io.rootaudit.compliance.rules;
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.audit.RootCredentialInventory.MfaDevice;
 import io.rootaudit.compliance.AccountRule;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
@@ -30,8 +29,7 @@ final class RootMfaVirtualOnly implements AccountRule {
                     + " with the IAMDeleteRootUserCredentials task policy) or in the IAM console (Root access"
                     + " management > select the account > Take privileged action > Delete root user"
                     + " credentials). If the password must stay, sign in as root, assign a FIDO security key"
-                    + " or hardware TOTP token, then remove the virtual device.",
-            List.of(Control.cisV3("1.6"), Control.cisV5("1.5"), Control.securityHub("IAM.6")));
+                    + " or hardware TOTP token, then remove the virtual device.");
 
     @Override
     public RuleMetadata metadata() {

@@ -18,15 +18,14 @@ final class RootMfaWithoutPassword implements AccountRule {
             Severity.LOW,
             "An MFA device left behind after the password was deleted protects nothing, since MFA only"
                     + " guards console sign-in, and it keeps the root from being cleanly credential-less,"
-                    + " which makes its state harder to attest. It maps to no control: CIS v5.0 says MFA is"
-                    + " neither possible nor necessary once root credentials are removed (1.4 passes when"
-                    + " password_enabled is false), and Security Hub IAM.6/IAM.9 pass without a password.",
+                    + " which makes its state harder to attest. No framework maps it to a control: CIS v5.0.0 says"
+                    + " MFA is neither possible nor necessary once root credentials are removed (its 1.4 passes"
+                    + " when password_enabled is false), and Security Hub IAM.6 and IAM.9 pass without a password.",
             "Deactivate the device with rootaudit's remediation (sts:AssumeRoot with the"
                     + " IAMDeleteRootUserCredentials task policy, iam:DeactivateMFADevice), or in the IAM"
                     + " console: Root access management > select the account > Take privileged action > Delete"
                     + " root user credentials. Deleting a virtual device afterwards may be denied to the task"
-                    + " policy; that is harmless once it is deactivated.",
-            List.of());
+                    + " policy; that is harmless once it is deactivated.");
 
     @Override
     public RuleMetadata metadata() {

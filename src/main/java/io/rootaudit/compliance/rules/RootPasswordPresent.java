@@ -3,7 +3,6 @@ package io.rootaudit.compliance.rules;
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.audit.RootCredentialInventory.Password;
 import io.rootaudit.compliance.AccountRule;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
@@ -18,18 +17,17 @@ final class RootPasswordPresent implements AccountRule {
             "root-password-present",
             "Root user has a console password",
             Severity.HIGH,
-            "Under centralized root access (CIS v7.0 2.1.1) member-account roots are meant to have no"
-                    + " credentials: privileged tasks go through short sts:AssumeRoot sessions, and a password"
+            "Under centralized root access, which CIS v7.0.0 asks for, member-account roots are meant to have"
+                    + " no credentials: privileged tasks go through short sts:AssumeRoot sessions, and a password"
                     + " can be recovered when truly needed. Any password, even one protected by hardware MFA,"
-                    + " keeps a standing way to use root (CIS 1.7 / v5.0 1.6). This is a different deviation"
+                    + " keeps a standing way to use root, which CIS asks to eliminate. This is a different deviation"
                     + " from missing MFA, which root-password-without-mfa reports against the MFA controls."
                     + " Once the password is deleted, MFA is neither possible nor necessary, as CIS v5.0 notes.",
             "Delete the password with rootaudit's remediation (sts:AssumeRoot with the"
                     + " IAMDeleteRootUserCredentials task policy, iam:DeleteLoginProfile), or in the management"
                     + " account's IAM console: Root access management > select the account > Take privileged"
                     + " action > Delete root user credentials. Use the IAMCreateRootUserPassword task to allow"
-                    + " password recovery later if a root-only task requires it.",
-            List.of(Control.cisV3("1.7"), Control.cisV5("1.6"), Control.cisV7("2.1.1")));
+                    + " password recovery later if a root-only task requires it.");
 
     @Override
     public RuleMetadata metadata() {

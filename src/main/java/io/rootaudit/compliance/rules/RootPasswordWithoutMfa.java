@@ -2,7 +2,6 @@ package io.rootaudit.compliance.rules;
 
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.compliance.AccountRule;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
@@ -22,16 +21,15 @@ final class RootPasswordWithoutMfa implements AccountRule {
                     + " removed under centralized root access, MFA is neither possible nor necessary (1.4"
                     + " passes when password_enabled is false), and Security Hub IAM.9 passes too, so a"
                     + " credential-less root is never reported here. Having no MFA device at all also fails"
-                    + " the hardware-MFA controls (CIS v3.0 1.6, v5.0 1.5, IAM.6); they are mapped here, and"
-                    + " root-mfa-virtual-only stays silent, so that the missing MFA counts as one finding.",
+                    + " the hardware-MFA controls (CIS's hardware MFA recommendation, Security Hub IAM.6); they are"
+                    + " mapped to this rule too, and root-mfa-virtual-only stays silent, so that the missing MFA"
+                    + " counts as one finding.",
             "Preferred: delete the password with rootaudit's remediation (sts:AssumeRoot with the"
                     + " IAMDeleteRootUserCredentials task policy, iam:DeleteLoginProfile) or in the IAM console"
                     + " (Root access management > select the account > Take privileged action > Delete root"
                     + " user credentials); recover it later with the IAMCreateRootUserPassword task if ever"
                     + " needed. If the password must stay, sign in as root and assign a FIDO security key or"
-                    + " hardware TOTP token (Security credentials > Assign MFA device).",
-            List.of(Control.cisV3("1.5"), Control.cisV5("1.4"), Control.securityHub("IAM.9"),
-                    Control.cisV3("1.6"), Control.cisV5("1.5"), Control.securityHub("IAM.6")));
+                    + " hardware TOTP token (Security credentials > Assign MFA device).");
 
     @Override
     public RuleMetadata metadata() {

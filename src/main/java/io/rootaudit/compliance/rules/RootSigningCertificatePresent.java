@@ -2,7 +2,6 @@ package io.rootaudit.compliance.rules;
 
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.compliance.AccountRule;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
@@ -18,15 +17,14 @@ final class RootSigningCertificatePresent implements AccountRule {
             "Root user has an X.509 signing certificate",
             Severity.MEDIUM,
             "A root signing certificate is a forgotten, long-lived root credential that most scanners ignore;"
-                    + " while it exists, root remains usable outside centralized root access (CIS 1.7 / v5.0"
-                    + " 1.6). Inactive certificates are reported too, because root can reactivate them. Once"
+                    + " while it exists, root remains usable outside centralized root access, a use CIS asks to"
+                    + " eliminate. Inactive certificates are reported too, because root can reactivate them. Once"
                     + " every root credential is removed, MFA is neither possible nor necessary, as CIS v5.0"
                     + " notes; this rule never asks for MFA.",
             "Delete the certificate with rootaudit's remediation (sts:AssumeRoot with the"
                     + " IAMDeleteRootUserCredentials task policy, iam:DeleteSigningCertificate), or in the"
                     + " management account's IAM console: Root access management > select the account > Take"
-                    + " privileged action > Delete root user credentials.",
-            List.of(Control.cisV3("1.7"), Control.cisV5("1.6")));
+                    + " privileged action > Delete root user credentials.");
 
     @Override
     public RuleMetadata metadata() {

@@ -59,7 +59,8 @@ public final class SyntheticEvidence {
                 assessed == 0 ? null : (double) good / assessed,
                 List.of(new EvidenceReport.RuleRow("root-access-key-active", "Root user has an active access key",
                         Severity.CRITICAL, tally)),
-                List.of(new EvidenceReport.ControlRow("CIS AWS Foundations Benchmark v5.0.0", "1.3", "CIS v5.0 1.3", tally)));
+                List.of(new EvidenceReport.ControlRow("CIS AWS Foundations Benchmark v5.0.0", "1.3",
+                        "Ensure no 'root' user account access key exists", "CIS v5.0 1.3", tally)));
         EvidenceReport.RunInfo run = new EvidenceReport.RunInfo("2026-11-1-abcdef", "2026-11", 1, "o-synthetic01",
                 "123456789012", "arn:aws:sts::123456789012:assumed-role/RootAudit/cron", "MANAGEMENT_ACCOUNT",
                 NOW, NOW.plus(Duration.ofMinutes(9)), "0.1.0", "{}", "0".repeat(64), NOW.plus(Duration.ofMinutes(10)));

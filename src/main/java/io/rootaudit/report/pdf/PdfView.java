@@ -50,7 +50,7 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
                  boolean resultsAttached) {}
 
     record Summary(String accounts, String complianceRate, List<StatusBar> statuses, List<Count> severities,
-                   String openFindings, Trend trend, List<RuleLine> rules, List<ControlLine> controls) {}
+                   String openFindings, Trend trend, List<RuleLine> rules, List<FrameworkControls> frameworks) {}
 
     /** One bar of the status chart; {@code width} is a CSS percentage of the largest count. */
     record StatusBar(String status, String label, String count, String share, String width, String cssClass) {}
@@ -65,7 +65,10 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
     record RuleLine(String ruleId, String title, String severity, String failed, String excepted, String passed,
                     String notAssessed) {}
 
-    record ControlLine(String framework, String label, String failed, String excepted, String passed, String notAssessed) {}
+    /** The controls of one framework, in report order; {@code framework} is its name and version. */
+    record FrameworkControls(String framework, List<ControlLine> controls) {}
+
+    record ControlLine(String controlId, String title, String failed, String excepted, String passed, String notAssessed) {}
 
     record Organization(String enabledFeatures, List<Check> checks, List<FindingLine> findings) {}
 
@@ -167,13 +170,17 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
                 .map(r -> new RuleLine(text(r.ruleId()), text(r.title()), name(r.severity()), failed(r.tally()),
                         excepted(r.tally()), passed(r.tally()), notAssessed(r.tally())))
                 .toList();
-        List<ControlLine> controls = s.controls() == null ? List.of() : s.controls().stream()
-                .map(c -> new ControlLine(text(c.framework()), text(c.label()), failed(c.tally()), excepted(c.tally()),
-                        passed(c.tally()), notAssessed(c.tally())))
-                .toList();
+        Map<String, List<ControlLine>> byFramework = new LinkedHashMap<>();
+        if (s.controls() != null) {
+            s.controls().forEach(c -> byFramework.computeIfAbsent(text(c.framework()), f -> new ArrayList<>())
+                    .add(new ControlLine(text(c.controlId()), text(c.title()), failed(c.tally()), excepted(c.tally()),
+                            passed(c.tally()), notAssessed(c.tally()))));
+        }
+        List<FrameworkControls> frameworks = byFramework.entrySet().stream()
+                .map(e -> new FrameworkControls(e.getKey(), List.copyOf(e.getValue()))).toList();
         return new Summary(String.valueOf(s.accounts()),
                 s.complianceRate() == null ? "not applicable (no account was assessed)" : percent(s.complianceRate()),
-                bars, severities, String.valueOf(open), trend(report.trend()), rules, controls);
+                bars, severities, String.valueOf(open), trend(report.trend()), rules, frameworks);
     }
 
     private static Trend trend(EvidenceReport.Trend t) {

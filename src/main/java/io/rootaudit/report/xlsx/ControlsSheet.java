@@ -13,18 +13,18 @@ import org.apache.poi.ss.usermodel.Sheet;
 final class ControlsSheet {
 
     static final String NAME = "Controls";
-    static final String[] CONTROLS = {"Framework", "Control id", "Label", "Passed", "Failed", "Excepted",
+    static final String[] CONTROLS = {"Framework", "Control id", "Title", "Label", "Passed", "Failed", "Excepted",
             "Not assessed"};
     static final String[] RULES = {"Rule id", "Title", "Severity", "Passed", "Failed", "Excepted", "Not assessed"};
 
     private ControlsSheet() {}
 
     static void write(Sheet sheet, EvidenceReport report, Styles styles) {
-        SheetWriter w = new SheetWriter(sheet, styles).widths(40, 45, 20, 10, 10, 10, 12);
+        SheetWriter w = new SheetWriter(sheet, styles).widths(40, 45, 60, 20, 10, 10, 10, 12);
         int header = w.header(CONTROLS);
         w.freezeThrough(header);
         for (ControlRow c : report.summary().controls()) {
-            tally(w.row().text(c.framework()).text(c.controlId()).text(c.label()), c.tally());
+            tally(w.row().text(c.framework()).text(c.controlId()).text(c.title()).text(c.label()), c.tally());
         }
         w.filter(header, CONTROLS.length);
 

@@ -48,8 +48,9 @@ class AccessKeyRulesTest {
 
     @Test
     void bothMapToTheRootAccessKeyControls() {
-        assertThat(RootAccessKeyActive.METADATA.controls()).extracting(c -> c.label())
-                .containsExactly("CIS v3.0 1.4", "CIS v5.0 1.3", "Security Hub IAM.4");
-        assertThat(RootAccessKeyInactive.METADATA.controls()).isEqualTo(RootAccessKeyActive.METADATA.controls());
+        assertThat(BuiltInRules.controlLabels("root-access-key-active"))
+                .contains("CIS v3.0 1.4", "CIS v5.0 1.3", "CIS v6.0 2.3", "CIS v7.0 2.4", "Security Hub IAM.4");
+        assertThat(BuiltInRules.controlLabels("root-access-key-inactive"))
+                .isEqualTo(BuiltInRules.controlLabels("root-access-key-active"));
     }
 }

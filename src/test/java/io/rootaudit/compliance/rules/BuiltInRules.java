@@ -1,6 +1,8 @@
 package io.rootaudit.compliance.rules;
 
 import io.rootaudit.compliance.AccountRule;
+import io.rootaudit.compliance.Control;
+import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.OrganizationRule;
 import io.rootaudit.compliance.RuleCatalog;
 import java.lang.reflect.Constructor;
@@ -22,6 +24,16 @@ public final class BuiltInRules {
     /** The catalog the application builds from its rule beans. */
     public static RuleCatalog catalog() {
         return new RuleCatalog(accountRules(), organizationRules());
+    }
+
+    /** The application's framework mappings, every framework, checked against these rules. */
+    public static ControlMappings controls() {
+        return ControlMappings.load(ControlMappings.LOCATION, catalog().ruleIds());
+    }
+
+    /** Labels of the controls a rule maps to in every framework, such as "CIS v7.0 2.4", in report order. */
+    public static List<String> controlLabels(String ruleId) {
+        return controls().controlsOf(ruleId).stream().map(Control::label).toList();
     }
 
     public static List<AccountRule> accountRules() {

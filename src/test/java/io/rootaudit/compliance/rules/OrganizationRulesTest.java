@@ -3,7 +3,6 @@ package io.rootaudit.compliance.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.OrganizationPosture;
 import io.rootaudit.compliance.Severity;
@@ -40,7 +39,7 @@ class OrganizationRulesTest {
 
     @Test
     void bothMapToCentralizedRootAccess() {
-        assertThat(OrgRootCredentialsManagementDisabled.METADATA.controls()).containsExactly(Control.cisV7("2.1.1"));
-        assertThat(OrgRootSessionsDisabled.METADATA.controls()).containsExactly(Control.cisV7("2.1.1"));
+        assertThat(BuiltInRules.controlLabels("org-root-credentials-management-disabled")).containsExactly("CIS v7.0 2.1.1");
+        assertThat(BuiltInRules.controlLabels("org-root-sessions-disabled")).containsExactly("CIS v7.0 2.1.1");
     }
 }

@@ -43,7 +43,7 @@ import org.verapdf.pdfa.results.ValidationResult;
 /** Renders synthetic evidence (with hostile names) and checks the PDF with veraPDF and PDFBox. */
 class PdfReportWriterTest {
 
-    private static final String RESULTS_JSON = "{\"schemaVersion\":\"1\",\"note\":\"Zürich – 東京\",\"accounts\":[]}\n";
+    private static final String RESULTS_JSON = "{\"schemaVersion\":\"2\",\"note\":\"Zürich – 東京\",\"accounts\":[]}\n";
 
     private static final PdfReportWriter WRITER = new PdfReportWriter();
     private static EvidenceReport report;
@@ -115,6 +115,36 @@ class PdfReportWriterTest {
         }
         // each rule's remediation once, not once per finding
         assertThat(occurrences(text, "Delete the key with the IAMDeleteRootUserCredentials task.")).isEqualTo(1);
+    }
+
+    /**
+     * Column headers wrap between words only: read back from the PDF, the headers of the result tables are whole
+     * words ("Excepted", "Not" "assessed"), never pieces such as "Excepte" "d" or "Not ass" "essed".
+     */
+    @Test
+    void resultTableHeadersBreakOnlyBetweenWords() {
+        String byRule = between("Results by rule", "root-access-key-active");
+        assertThat(words(byRule)).containsExactly("Rule", "Title", "Severity", "Failed", "Excepted", "Passed", "Not",
+                "assessed");
+        String byControl = between("Results by control", " 1.3 ");
+        assertThat(byControl).contains("CIS AWS Foundations Benchmark v5.0.0");
+        assertThat(words(byControl.substring(byControl.indexOf("CIS AWS Foundations Benchmark v5.0.0")
+                + "CIS AWS Foundations Benchmark v5.0.0".length())))
+                .containsExactly("Control", "Title", "Failed", "Excepted", "Passed", "Not", "assessed");
+        // and each control's row shows its title
+        assertThat(text).contains(report.summary().controls().get(0).title());
+    }
+
+    private static String between(String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        int to = text.indexOf(end, from);
+        assertThat(to).as(end).isGreaterThan(from);
+        return text.substring(from + start.length(), to);
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
     }
 
     @Test

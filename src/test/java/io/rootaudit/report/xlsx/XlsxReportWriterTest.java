@@ -140,7 +140,9 @@ class XlsxReportWriterTest {
         Cell activeKeys = accounts(3).getCell(column("Active access keys"));
         assertThat(activeKeys.getCellType()).isEqualTo(CellType.NUMERIC);
         assertThat(activeKeys.getNumericCellValue()).isEqualTo(1);
-        Cell passed = book.getSheet("Controls").getRow(1).getCell(3);
+        Row control = book.getSheet("Controls").getRow(1);
+        assertThat(control.getCell(2).getStringCellValue()).isEqualTo(synthetic.summary().controls().get(0).title());
+        Cell passed = control.getCell(4);
         assertThat(passed.getCellType()).isEqualTo(CellType.NUMERIC);
         assertThat(passed.getNumericCellValue()).isEqualTo((double) synthetic.summary().controls().get(0).tally().passed());
     }
@@ -495,7 +497,7 @@ class XlsxReportWriterTest {
         Tally tally = new Tally(0, 0, 0, 0);
         EvidenceReport.Summary summary = new EvidenceReport.Summary(accounts.size(), byStatus, bySeverity, null,
                 List.of(new EvidenceReport.RuleRow("root-password-present", "t", Severity.HIGH, tally)),
-                List.of(new EvidenceReport.ControlRow("CIS", "1.6", "CIS v5.0 1.6", tally)));
+                List.of(new EvidenceReport.ControlRow("CIS", "1.6", "t", "CIS v5.0 1.6", tally)));
         EvidenceReport.RunInfo run = new EvidenceReport.RunInfo("run-1", "2026-11", 1, "o-small", "123456789012",
                 "arn:aws:sts::123456789012:assumed-role/RootAudit/x", "MANAGEMENT_ACCOUNT", NOW, NOW, "0.1.0", "{}",
                 "0".repeat(64), NOW);
