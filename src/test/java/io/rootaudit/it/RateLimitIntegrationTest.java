@@ -37,26 +37,28 @@ class RateLimitIntegrationTest {
     }
 
     /**
-     * Against a quota that throttles by request rate (AssumeRoot above 12/s, like AWS's token buckets), the adaptive
+     * Against a quota that throttles by request rate (AssumeRoot above 5/s, like AWS's token buckets), the adaptive
      * limit comes down towards the quota and is throttled less often than the same run at a fixed 40/s. (Both start
-     * with a burst of 40 against the quota's 12, so both are throttled in the first second; seen: 35 against 68.)
+     * with a burst of 40 against the quota's 5, so both are throttled in the first second. The quota is low enough
+     * that even a loaded machine exceeds it; at 12/s a busy 2-core machine never reached it and nothing was compared.)
      */
     @Test
     void theAdaptiveLimitFindsARateBasedQuota(Emulator emulator) {
-        emulator.createOrganization(Orgs.simple(80));
+        emulator.createOrganization(Orgs.simple(50));
         long adaptive = throttledAssumeRoots(emulator, work.resolve("adaptive"), "true");
         long fixed = throttledAssumeRoots(emulator, work.resolve("fixed"), "false");
         System.out.println("AssumeRoot throttled: adaptive " + adaptive + ", fixed rate " + fixed);
+        assertThat(fixed).as("the fixed-rate run must exceed the quota for the comparison to mean anything").isPositive();
         assertThat(adaptive).isLessThan(fixed);
     }
 
     private static long throttledAssumeRoots(Emulator emulator, Path dir, String adaptive) {
         emulator.clearFaults();
-        emulator.addFault(Map.of("action", "AssumeRoot", "code", "Throttling", "status", 400, "perSecond", 12));
+        emulator.addFault(Map.of("action", "AssumeRoot", "code", "Throttling", "status", 400, "perSecond", 5));
         Invocation run = Invocation.run(emulator, dir, "audit", "--rootaudit.scope.read-tags=false",
                 "--rootaudit.aws.rate-limits.adaptive=" + adaptive);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.results().get("summary").get("byStatus").get("COMPLIANT").asInt()).isEqualTo(80);
+        assertThat(run.results().get("summary").get("byStatus").get("COMPLIANT").asInt()).isEqualTo(50);
         long fired = emulator.faults().get("faults").get(0).get("fired").asLong();
         emulator.clearFaults();
         return fired;

@@ -65,9 +65,40 @@ class StoreMigrationTest {
         try (InputStream in = getClass().getResourceAsStream("/store/rootaudit-0.1.0-" + NOVEMBER + ".results.json")) {
             then = Invocation.JSON.readTree(in);
         }
-        for (String section : List.of("run", "organization", "exceptions", "summary", "trend", "accounts")) {
+        for (String section : List.of("run", "organization", "exceptions", "trend")) {
             assertThat(now.get(section)).as(section).isEqualTo(then.get(section));
         }
+        // Accounts and findings as stored; each finding's controls come from the current mapping files, a superset
+        // of what 0.1.0 mapped (later versions map CIS v6.0, v7.0's renumbered controls, NIST and PCI DSS).
+        assertThat(withoutControls(now.get("accounts"))).isEqualTo(withoutControls(then.get("accounts")));
+        for (int a = 0; a < then.get("accounts").size(); a++) {
+            JsonNode oldFindings = then.get("accounts").get(a).get("findings");
+            for (int f = 0; f < oldFindings.size(); f++) {
+                List<String> mapped = new ArrayList<>();
+                now.get("accounts").get(a).get("findings").get(f).get("controls").forEach(c -> mapped.add(c.asString()));
+                List<String> old = new ArrayList<>();
+                oldFindings.get(f).get("controls").forEach(c -> old.add(c.asString()));
+                assertThat(mapped).containsAll(old);
+            }
+        }
+        // The summary's counts are the stored ones; its control table is tallied with the framework mapping files
+        // of the version that renders it (0.1.0 had fewer frameworks and no control titles), from the same verdicts.
+        for (String part : List.of("accounts", "byStatus", "openFindingsBySeverity", "complianceRate", "rules")) {
+            assertThat(now.get("summary").get(part)).as("summary." + part).isEqualTo(then.get("summary").get(part));
+        }
+        Map<String, JsonNode> controlsNow = new TreeMap<>();
+        now.get("summary").get("controls").forEach(c -> controlsNow.put(
+                c.get("framework").asString() + " " + c.get("controlId").asString(), c));
+        for (JsonNode old : then.get("summary").get("controls")) {
+            JsonNode same = controlsNow.get(old.get("framework").asString() + " " + old.get("controlId").asString());
+            assertThat(same).as("control %s %s", old.get("framework"), old.get("controlId")).isNotNull();
+            for (String count : List.of("passed", "failed", "excepted", "notAssessed")) {
+                assertThat(same.get(count)).as("%s %s", old.get("controlId"), count).isEqualTo(old.get(count));
+            }
+            assertThat(same.get("title").asString()).isNotBlank();
+        }
+        assertThat(controlsNow).containsKeys("CIS AWS Foundations Benchmark v6.0.0 2.4",
+                "CIS AWS Foundations Benchmark v7.0.0 2.5");
         assertThat(now.get("organization").get("findings")).extracting(f -> f.get("ruleId").asString())
                 .containsExactly("org-root-credentials-management-disabled");
 
@@ -88,6 +119,12 @@ class StoreMigrationTest {
         Flyway.configure().dataSource(url(fresh), "sa", "").locations("classpath:db/migration").load().migrate();
         assertThat(columns(fresh)).isEqualTo(columns(migrated)).containsKey("RA_RUN.RUN_ID");
         assertThat(indexes(fresh)).isEqualTo(indexes(migrated)).contains("RA_ACCOUNT.RA_ACCOUNT_STATUS STATUS");
+    }
+
+    private static JsonNode withoutControls(JsonNode accounts) {
+        JsonNode copy = accounts.deepCopy();
+        copy.forEach(a -> a.get("findings").forEach(f -> ((tools.jackson.databind.node.ObjectNode) f).remove("controls")));
+        return copy;
     }
 
     private static String organizationFinding(String runId) {
