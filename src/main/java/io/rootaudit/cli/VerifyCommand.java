@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         header = "Check an evidence pack against its manifest.",
         description = "Recomputes the size and SHA-256 of every file listed in the pack's manifest.json and names each "
-                + "file that is missing or differs.",
-        footer = "Exit codes: 0 intact; 7 a file is missing or altered, or the manifest cannot be read.")
+                + "file that is missing or differs. Trusts nothing it reads: the manifest must list every file of a pack "
+                + "by its plain name, and the run id, organization and results.json digest must agree between "
+                + "manifest.json, results.json and the cover and attachment of report.pdf.",
+        footer = "Exit codes: 0 intact; 7 a file is missing, altered or unlisted, the files disagree, or the manifest "
+                + "cannot be read.")
 final class VerifyCommand implements Callable<Integer> {
 
     private final Launch launch;

@@ -48,7 +48,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Order(4)
 public class PdfReportWriter implements ArtifactWriter {
 
-    public static final String FILE_NAME = "report.pdf";
+    public static final String FILE_NAME = EvidencePack.REPORT_PDF;
     /** Thymeleaf template name, resolved as {@code templates/report.html} on the classpath. */
     static final String TEMPLATE = "report";
     /** CSS font families of the template, in fallback order. */
