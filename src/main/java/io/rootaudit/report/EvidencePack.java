@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders a run's evidence pack into its local folder: every {@link ArtifactWriter} in order (results.json
- * first, so the PDF can embed it and show its digest), then {@code manifest.json} over their bytes. The local
+ * first, so the PDF can embed it and show its digest), then {@code manifest.json} over their bytes, then its
+ * signature when a signing key is configured ({@link ManifestSigner}). The local
  * copy is always written and kept, whether or not the pack is also published to S3.
  */
 @Component
@@ -33,12 +34,15 @@ public class EvidencePack {
     private final List<ArtifactWriter> writers;
     private final RootAuditProperties properties;
     private final JsonMapper json;
+    private final ManifestSigner signer;
 
-    EvidencePack(EvidenceReports reports, List<ArtifactWriter> writers, RootAuditProperties properties, JsonMapper json) {
+    EvidencePack(EvidenceReports reports, List<ArtifactWriter> writers, RootAuditProperties properties, JsonMapper json,
+                 ManifestSigner signer) {
         this.reports = reports;
         this.writers = writers;
         this.properties = properties;
         this.json = json;
+        this.signer = signer;
     }
 
     /** The folder where the files of {@code run} are written. */
@@ -62,6 +66,7 @@ public class EvidencePack {
         EvidenceReport report = reports.build(run.runId(), endedAt);
         Step model = new Step("report model (from the store)", (System.nanoTime() - start) / 1_000_000, meter.peakBytes(), 0);
         Written written = render(report, folderOf(run), meter, model);
+        signer.sign(written.folder());
         log.info("Evidence pack of run {} written to {} in {} ms", run.runId(), written.folder().path(),
                 (System.nanoTime() - start) / 1_000_000);
         return written;

@@ -28,43 +28,61 @@ import tools.jackson.databind.json.JsonMapper;
  * It recomputes the size and SHA-256 of every artifact the manifest lists and names every file that is missing
  * or differs; it requires the manifest to list every artifact a pack holds (a manifest that leaves out a file
  * would let that file be replaced unnoticed); and it checks that the files describe the same run
- * ({@link PackConsistency}). The manifest and the files are untrusted input: whatever they hold gives a result,
+ * ({@link PackConsistency}); then it checks who made the pack: the signature of manifest.json, with the key the
+ * auditor names ({@link PackOrigin}). The manifest and the files are untrusted input: whatever they hold gives a result,
  * never an exception, and their text is quoted in problems short and without control characters.
  */
 @Component
 public class EvidenceVerifier {
 
+    /** A manifest lists four files; anything longer than this is not one. */
+    static final int MAX_MANIFEST_BYTES = 1 << 20;
     /** results.json and report.pdf are kept in memory up to this size for the cross-checks; larger ones are a problem. */
     static final int MAX_CROSS_CHECKED_BYTES = 256 << 20;
 
     private final S3Publisher s3;
     private final JsonMapper json;
     private final List<String> required;
+    private final KmsSigningKey kms;
 
     /** @param writers the writers of a pack: each one's file must be listed by the manifest */
-    EvidenceVerifier(S3Publisher s3, JsonMapper json, List<ArtifactWriter> writers) {
+    EvidenceVerifier(S3Publisher s3, JsonMapper json, List<ArtifactWriter> writers, KmsSigningKey kms) {
         this.s3 = s3;
         this.json = json;
         this.required = writers.stream().map(ArtifactWriter::fileName).toList();
+        this.kms = kms;
     }
 
-    /** The outcome: the manifest read (null when unreadable) and every problem found. */
-    public record Result(Manifest manifest, List<String> problems) {
+    /**
+     * The outcome: the manifest read (null when unreadable), every problem found, and what the signature
+     * proves (null when the manifest could not be read).
+     */
+    public record Result(Manifest manifest, List<String> problems, String origin) {
         public boolean ok() {
             return manifest != null && problems.isEmpty();
         }
     }
 
+    /** Integrity only: a signature is reported, not checked. */
     public Result verify(String location) {
+        return verify(location, VerifyOptions.INTEGRITY);
+    }
+
+    public Result verify(String location, VerifyOptions options) {
         Source source = location.startsWith("s3://") ? s3Source(location) : localSource(Path.of(location));
         Manifest manifest;
+        byte[] manifestBytes;
         try (InputStream in = source.open(Manifest.FILE)) {
-            manifest = json.readValue(in, Manifest.class);
+            manifestBytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+            if (manifestBytes.length > MAX_MANIFEST_BYTES) {
+                return new Result(null, List.of(Manifest.FILE + ": larger than " + MAX_MANIFEST_BYTES + " bytes"), null);
+            }
+            manifest = json.readValue(manifestBytes, Manifest.class);
         } catch (IOException | RuntimeException e) {
-            return new Result(null, List.of(Manifest.FILE + ": cannot be read (" + QuotedValue.printable(e.getMessage()) + ")"));
+            return new Result(null, List.of(Manifest.FILE + ": cannot be read (" + QuotedValue.printable(e.getMessage()) + ")"), null);
         }
         if (manifest == null || manifest.artifacts() == null) {
-            return new Result(null, List.of(Manifest.FILE + ": has no \"artifacts\" list"));
+            return new Result(null, List.of(Manifest.FILE + ": has no \"artifacts\" list"), null);
         }
         List<String> problems = new ArrayList<>();
         Set<String> listed = new HashSet<>();
@@ -94,7 +112,9 @@ public class EvidenceVerifier {
         }
         problems.addAll(PackConsistency.check(manifest, kept.get(EvidencePack.RESULTS_JSON),
                 kept.get(EvidencePack.REPORT_PDF), json));
-        return new Result(manifest, problems);
+        PackOrigin origin = PackOrigin.check(manifestBytes, source, options, kms, json);
+        problems.addAll(origin.problems());
+        return new Result(manifest, problems, origin.statement());
     }
 
     /** Hashes one listed file; returns its bytes when {@code keep} and they could be kept, else null. */
@@ -133,7 +153,8 @@ public class EvidenceVerifier {
                 && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || Character.isISOControl(c));
     }
 
-    private interface Source {
+    /** Reads a file of the pack; a file that is not there throws {@link java.nio.file.NoSuchFileException}. */
+    interface Source {
         InputStream open(String file) throws IOException;
     }
 

@@ -100,11 +100,11 @@ public final class Manifests {
 
     /** The verifier of the application, without S3. */
     public static EvidenceVerifier verifier() {
-        return new EvidenceVerifier(null, applicationJsonMapper(), writers());
+        return new EvidenceVerifier(null, applicationJsonMapper(), writers(), null);
     }
 
     private static EvidencePack pack() {
-        return new EvidencePack(null, writers(), null, applicationJsonMapper());
+        return new EvidencePack(null, writers(), null, applicationJsonMapper(), null);
     }
 
     public static Manifests of(Pack pack) {
