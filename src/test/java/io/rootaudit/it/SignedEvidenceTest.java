@@ -167,6 +167,26 @@ class SignedEvidenceTest {
                 + "signature is required");
     }
 
+    /** KMS refusing to sign fails the run, naming the key and the error; the next audit resumes it and signs. */
+    @Test
+    void aRefusalToSignFailsTheRunAndTheNextAuditSigns() throws Exception {
+        String key = signingKey(KeySpec.ECC_NIST_P256);
+        emulator.addFault(java.util.Map.of("action", "Sign", "code", "AccessDeniedException", "status", 400,
+                "message", "injected: not allowed kms:Sign"));
+        Invocation refused = Invocation.run(emulator, work, "audit", "--rootaudit.report.signing.kms-key-id=" + key,
+                "--rootaudit.aws.max-attempts=1");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.out() + refused.err()).contains("signing manifest.json with KMS key " + key
+                + " failed: AccessDeniedException: injected: not allowed kms:Sign");
+
+        emulator.clearFaults();
+        Invocation resumed = Invocation.run(emulator, work, "audit", "--rootaudit.report.signing.kms-key-id=" + key);
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        Invocation verify = Invocation.run(emulator, work, "verify", "--path", resumed.runFolder().toString(),
+                "--public-key", auditorsCopyOfThePublicKey(key).toString(), "--require-signature");
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+    }
+
     @Test
     void preflightRefusesAKeyThatCannotSign() {
         String encryption = kms.createKey(c -> c.keyUsage(KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata().arn();
