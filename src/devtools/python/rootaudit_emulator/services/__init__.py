@@ -11,12 +11,13 @@ other request to moto's original method.
 ``organizations``  IAM as trusted service, paging, delegated administrators' reads
 ``sts``            AssumeRoot, GetCallerIdentity in a root session
 ``iam``            root-user actions in a root session, organization features
+``kms``            RSASSA-PSS signatures with the salt length AWS uses (signed evidence)
 ``s3``, ``sqs``    no patch: operation names and the resource scope of root sessions
 
 ``install_moto_patches`` installs them all, once, before the server starts.
 """
 
-from . import iam, organizations, routing, sts
+from . import iam, kms, organizations, routing, sts
 
 
 def install_moto_patches():
@@ -24,3 +25,4 @@ def install_moto_patches():
     organizations.install()
     sts.install()
     iam.install()
+    kms.install()

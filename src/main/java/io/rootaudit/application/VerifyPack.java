@@ -1,9 +1,13 @@
 package io.rootaudit.application;
 
 import io.rootaudit.report.EvidenceVerifier;
+import io.rootaudit.report.VerifyOptions;
 import org.springframework.stereotype.Service;
 
-/** {@code verify}: checks an evidence pack, in a folder or under {@code s3://bucket/prefix/}, against its manifest. */
+/**
+ * {@code verify}: checks an evidence pack, in a folder or under {@code s3://bucket/prefix/}, against its manifest,
+ * and its signature with the key the auditor names.
+ */
 @Service
 public class VerifyPack {
 
@@ -13,7 +17,7 @@ public class VerifyPack {
         this.verifier = verifier;
     }
 
-    public EvidenceVerifier.Result verify(String location) {
-        return verifier.verify(location);
+    public EvidenceVerifier.Result verify(String location, VerifyOptions options) {
+        return verifier.verify(location, options);
     }
 }

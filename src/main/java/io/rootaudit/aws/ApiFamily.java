@@ -7,7 +7,7 @@ import java.util.Locale;
  * ({@code rootaudit.aws.rate-limits.<family>}) because AWS throttles each service on its own.
  */
 public enum ApiFamily {
-    STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS");
+    STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS"), KMS("KMS");
 
     private final String label;
 

@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -91,6 +92,14 @@ class AwsClientsConfiguration {
                    ObjectProvider<AwsConnection> connection) {
         return connect(SqsClient.builder(), connection).httpClient(http).region(region.resolve())
                 .overrideConfiguration(overrides(ApiFamily.SQS, properties, limiters)).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    KmsClient kmsClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties, RateLimiters limiters,
+                        ObjectProvider<AwsConnection> connection) {
+        return connect(KmsClient.builder(), connection).httpClient(http).region(region.resolve())
+                .overrideConfiguration(overrides(ApiFamily.KMS, properties, limiters)).build();
     }
 
     /** The invocation's own endpoint and credentials ({@link AwsConnection}), when it has any; else the SDK's chains. */

@@ -120,6 +120,7 @@ public record RootAuditProperties(
      * @param organizations client-side rate of Organizations requests, per second (the tag reads are one per account)
      * @param s3 client-side rate of S3 requests, per second
      * @param sqs client-side rate of SQS requests, per second
+     * @param kms client-side rate of KMS requests, per second (signing the evidence: a few per run)
      * @param adaptive slow a family down when AWS throttles it and speed it up again when it stops
      */
     public record RateLimits(
@@ -128,6 +129,7 @@ public record RootAuditProperties(
             @Positive @DefaultValue("8") double organizations,
             @Positive @DefaultValue("50") double s3,
             @Positive @DefaultValue("10") double sqs,
+            @Positive @DefaultValue("10") double kms,
             @DefaultValue("true") boolean adaptive) {}
 
     /**
@@ -191,13 +193,31 @@ public record RootAuditProperties(
     /**
      * @param localDir where each run's evidence folder is written (always, also when publishing to S3)
      * @param s3 where the evidence pack is published; off unless {@code bucket} is set
+     * @param signing signing of each pack's manifest.json with an AWS KMS key; off unless {@code kms-key-id} is set
      */
-    public record Report(@NotNull @DefaultValue("./reports") Path localDir, @Valid @NotNull @DefaultValue S3 s3) {
+    public record Report(@NotNull @DefaultValue("./reports") Path localDir, @Valid @NotNull @DefaultValue S3 s3,
+                         @Valid @NotNull @DefaultValue Signing signing) {
 
         // a Path cannot be @NotBlank; keep a clear message for an empty value
         @AssertTrue(message = "rootaudit.report.local-dir must not be empty")
         boolean isLocalDirSet() {
             return localDir != null && !localDir.toString().isBlank();
+        }
+    }
+
+    /**
+     * Signed evidence: a manifest proves that the files are those it lists, not who made it. With a key, each
+     * run signs the exact bytes of its manifest.json with {@code kms:Sign}, so {@code verify} can prove the origin.
+     *
+     * @param kmsKeyId the asymmetric AWS KMS key (SIGN_VERIFY; ECC_NIST_P256 or RSA) that signs each pack's
+     *     manifest.json: key id, key ARN, alias name or alias ARN; empty = packs are not signed
+     */
+    public record Signing(
+            @Pattern(regexp = "|\\S{1,2048}", message = "must be a KMS key id, key ARN, alias name or alias ARN, without spaces")
+            String kmsKeyId) {
+
+        public boolean enabled() {
+            return kmsKeyId != null && !kmsKeyId.isBlank();
         }
     }
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders a run's evidence pack into its local folder: every {@link ArtifactWriter} in order (results.json
- * first, so the PDF can embed it and show its digest), then {@code manifest.json} over their bytes. The local
+ * first, so the PDF can embed it and show its digest), then {@code manifest.json} over their bytes, then its
+ * signature when a signing key is configured ({@link ManifestSigner}). The local
  * copy is always written and kept, whether or not the pack is also published to S3.
  */
 @Component
@@ -24,6 +25,8 @@ public class EvidencePack {
 
     /** The machine-readable record, written first; the PDF embeds it and shows its digest. */
     public static final String RESULTS_JSON = "results.json";
+    /** The report an auditor files; its cover repeats the run, the organization and the digest of results.json. */
+    public static final String REPORT_PDF = "report.pdf";
 
     private static final Logger log = LoggerFactory.getLogger(EvidencePack.class);
 
@@ -31,12 +34,15 @@ public class EvidencePack {
     private final List<ArtifactWriter> writers;
     private final RootAuditProperties properties;
     private final JsonMapper json;
+    private final ManifestSigner signer;
 
-    EvidencePack(EvidenceReports reports, List<ArtifactWriter> writers, RootAuditProperties properties, JsonMapper json) {
+    EvidencePack(EvidenceReports reports, List<ArtifactWriter> writers, RootAuditProperties properties, JsonMapper json,
+                 ManifestSigner signer) {
         this.reports = reports;
         this.writers = writers;
         this.properties = properties;
         this.json = json;
+        this.signer = signer;
     }
 
     /** The folder where the files of {@code run} are written. */
@@ -56,11 +62,22 @@ public class EvidencePack {
     /** The same, with each step's memory measured by {@code meter} (the report benchmark's heap probe). */
     public Written write(RunRecord run, Instant endedAt, StepMeter meter) {
         long start = System.nanoTime();
-        List<Step> steps = new ArrayList<>();
         meter.start();
         EvidenceReport report = reports.build(run.runId(), endedAt);
-        steps.add(new Step("report model (from the store)", (System.nanoTime() - start) / 1_000_000, meter.peakBytes(), 0));
-        RunFolder folder = folderOf(run);
+        Step model = new Step("report model (from the store)", (System.nanoTime() - start) / 1_000_000, meter.peakBytes(), 0);
+        Written written = render(report, folderOf(run), meter, model);
+        signer.sign(written.folder());
+        log.info("Evidence pack of run {} written to {} in {} ms", run.runId(), written.folder().path(),
+                (System.nanoTime() - start) / 1_000_000);
+        return written;
+    }
+
+    /**
+     * Writes every artifact of {@code report} into {@code folder}, then the manifest over their bytes (its run,
+     * organization, period and tool version are those of the report, which every artifact shows).
+     */
+    Written render(EvidenceReport report, RunFolder folder, StepMeter meter, Step model) {
+        List<Step> steps = new ArrayList<>(List.of(model));
         List<Manifest.Artifact> artifacts = new ArrayList<>();
         for (ArtifactWriter writer : writers) {
             EvidenceReport current = report;
@@ -76,11 +93,10 @@ public class EvidencePack {
             steps.add(step);
             log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), step.millis());
         }
+        EvidenceReport.RunInfo run = report.run();
         Manifest manifest = new Manifest("1", run.runId(), run.organizationId(), run.period(), run.toolVersion(),
-                report.run().generatedAt(), artifacts);
+                run.generatedAt(), artifacts);
         folder.write(Manifest.FILE, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, manifest));
-        log.info("Evidence pack of run {} written to {} in {} ms", run.runId(), folder.path(),
-                (System.nanoTime() - start) / 1_000_000);
         return new Written(manifest, folder, steps);
     }
 

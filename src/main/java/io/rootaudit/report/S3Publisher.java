@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -154,8 +156,9 @@ public class S3Publisher implements AdditionalPrerequisites {
     }
 
     /**
-     * Uploads every file of the manifest and the manifest itself, each with its SHA-256 (S3 rejects a body
-     * that does not match), then checks each object's size, checksum, encryption and retention.
+     * Uploads every file of the manifest, the manifest itself and, when the pack is signed, its signature and
+     * public key, each with its SHA-256 (S3 rejects a body that does not match), then checks each object's size,
+     * checksum, encryption and retention.
      *
      * @throws PublishException naming the file that failed; the local pack is untouched
      */
@@ -167,6 +170,11 @@ public class S3Publisher implements AdditionalPrerequisites {
         List<String> files = new ArrayList<>();
         manifest.artifacts().forEach(a -> files.add(a.file()));
         files.add(Manifest.FILE);
+        for (String signature : List.of(PackSignature.FILE, PackSignature.PUBLIC_KEY_FILE)) {
+            if (Files.isRegularFile(folder.file(signature))) {
+                files.add(signature);
+            }
+        }
         for (String file : files) {
             Path path = folder.file(file);
             String key = keyPrefix(run) + file;
@@ -235,9 +243,17 @@ public class S3Publisher implements AdditionalPrerequisites {
         }
     }
 
-    /** Reads a published object, for {@code verify}. */
-    InputStream open(String bucket, String key) {
-        return s3.getObject(g -> g.bucket(bucket).key(key));
+    /**
+     * Reads a published object, for {@code verify}.
+     *
+     * @throws NoSuchFileException when there is no such object, as a local file that is not there
+     */
+    InputStream open(String bucket, String key) throws NoSuchFileException {
+        try {
+            return s3.getObject(g -> g.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException("s3://" + bucket + "/" + key, null, describe(e));
+        }
     }
 
     private static String base64Sha256(Path file) throws IOException {

@@ -191,4 +191,77 @@ class EvidencePublishingTest {
         assertThat(Invocation.run(emulator, work, "report", "--run", runId).exitCode()).isZero();
         assertThat(Invocation.run(emulator, work, "verify", "--path", folder.toString()).exitCode()).isZero();
     }
+
+    /**
+     * verify of an s3:// pack trusts nothing it reads, as it does locally: each damaged copy of a published pack,
+     * under a prefix of its own, fails with exit 7 naming its problem.
+     */
+    @Test
+    void verifyInS3FailsForEachDamagedPackNamingTheProblem() throws Exception {
+        Invocation run = Invocation.run(emulator, work, "audit", "--rootaudit.report.s3.bucket=evidence-plain");
+        assertThat(run.exitCode()).isZero();
+        Path folder = run.runFolder();
+        String runId = run.results().get("run").get("runId").asString();
+        Map<String, byte[]> pack = new java.util.TreeMap<>();
+        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "manifest.json")) {
+            pack.put(file, Files.readAllBytes(folder.resolve(file)));
+        }
+        String results = new String(pack.get("results.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(results).contains("\"NON_COMPLIANT\"");
+
+        Map<String, byte[]> unlisted = new java.util.TreeMap<>(pack);
+        unlisted.put("report.pdf", "junk".getBytes());
+        Map<String, byte[]> missing = new java.util.TreeMap<>(pack);
+        missing.remove("accounts.csv");
+        Map<String, byte[]> forged = new java.util.TreeMap<>(pack);
+        forged.put("results.json", results.replace("\"NON_COMPLIANT\"", "\"COMPLIANT\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(upload("unlisted", unlisted, manifest(unlisted, runId, "report.pdf", null)),
+                "manifest.json: does not list report.pdf, which every evidence pack holds");
+        cases.put(upload("missing", missing, manifest(pack, runId, null, null)), "accounts.csv: missing or unreadable (");
+        cases.put(upload("path", pack, manifest(pack, runId, null, "../../etc/hostname")),
+                "manifest.json: artifact 5 names '../../etc/hostname', which is not a file name of the pack folder");
+        cases.put(upload("forged", forged, manifest(forged, runId, null, null)), "report.pdf: its cover gives SHA-256 ");
+        cases.put(upload("other-run", pack, manifest(pack, "2026-01-7-000000", null, null)),
+                "the run id disagrees: manifest.json says '2026-01-7-000000', results.json says '" + runId + "'");
+
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Invocation verify = Invocation.run(emulator, work, "verify", "--path", c.getKey());
+            assertThat(verify.exitCode()).as(c.getKey()).isEqualTo(7);
+            assertThat(verify.err()).as(c.getKey()).contains("rootaudit: verification of " + c.getKey() + " failed:")
+                    .contains("  - " + c.getValue());
+        }
+    }
+
+    /** The manifest a forger writes over {@code files}: re-hashed, without {@code leftOut}, plus an entry {@code extra}. */
+    private static byte[] manifest(Map<String, byte[]> files, String runId, String leftOut, String extra) {
+        StringBuilder artifacts = new StringBuilder();
+        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "")) {
+            String name = file.isEmpty() ? extra : file;
+            byte[] bytes = file.isEmpty() ? new byte[0] : files.getOrDefault(file, new byte[0]);
+            if (name == null || name.equals(leftOut)) {
+                continue;
+            }
+            artifacts.append(artifacts.isEmpty() ? "" : ",").append("{\"file\":\"").append(name).append("\",\"bytes\":")
+                    .append(bytes.length).append(",\"sha256\":\"").append(io.rootaudit.report.Digests.sha256(bytes)).append("\"}");
+        }
+        String organization = new String(files.get("manifest.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("(?s).*\"organizationId\" : \"([^\"]+)\".*", "$1");
+        return ("{\"runId\":\"" + runId + "\",\"organizationId\":\"" + organization + "\",\"artifacts\":[" + artifacts + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Uploads {@code files} and {@code manifest} under a prefix of their own; returns its s3:// location. */
+    private String upload(String name, Map<String, byte[]> files, byte[] manifest) {
+        String prefix = "damaged/" + name + "/";
+        files.forEach((file, bytes) -> {
+            if (!file.equals("manifest.json")) {
+                s3.putObject(p -> p.bucket("evidence-plain").key(prefix + file),
+                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+            }
+        });
+        s3.putObject(p -> p.bucket("evidence-plain").key(prefix + "manifest.json"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(manifest));
+        return "s3://evidence-plain/" + prefix;
+    }
 }

@@ -71,12 +71,26 @@ class UntrustedInputCliTest {
     @Test
     void theRunIdOfAnIntactPackIsPrintedWithoutItsControlCharacters() throws Exception {
         Manifests.Pack pack = Manifests.Pack.create(work.resolve("packs"));
-        Files.writeString(pack.manifest(), Manifests.of(pack).valid().text().replace("2026-11-1-59fc04", "\\u001b[2J2026-11-1-59fc04"));
 
         Invocation run = verify(pack);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("OK: 4 files of run \\u001B[2J2026-11-1-59fc04 match manifest.json").doesNotContain("\u001b");
+        assertThat(run.out()).startsWith("OK: 4 files of run " + pack.written().runId() + " match manifest.json");
+    }
+
+    /** A run id that disagrees with the pack's other files is named in the problem, its control characters escaped. */
+    @Test
+    void aRunIdWithControlCharactersIsQuotedEscaped() throws Exception {
+        Manifests.Pack pack = Manifests.Pack.create(work.resolve("packs"));
+        String runId = pack.written().runId();
+        Files.writeString(pack.manifest(), Manifests.of(pack).valid().text().replace(runId, "\\u001b[2J" + runId));
+
+        Invocation run = verify(pack);
+
+        assertThat(run.exitCode()).isEqualTo(7);
+        assertThat(run.err()).contains("  - the run id disagrees: manifest.json says '\\u001B[2J" + runId + "'")
+                .doesNotContain("\u001b");
+        assertNoStackTrace(run);
     }
 
     @Test

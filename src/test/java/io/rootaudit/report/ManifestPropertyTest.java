@@ -31,7 +31,7 @@ class ManifestPropertyTest {
 
     private Manifests.Pack pack;
     private Manifests manifests;
-    private final EvidenceVerifier verifier = new EvidenceVerifier(null, BOOT_JSON);
+    private final EvidenceVerifier verifier = Manifests.verifier();
 
     @BeforeEach
     void createPack() throws IOException {

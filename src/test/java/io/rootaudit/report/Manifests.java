@@ -1,5 +1,6 @@
 package io.rootaudit.report;
 
+import io.rootaudit.devtools.benchmark.SyntheticEvidence;
 import io.rootaudit.property.Damage;
 import io.rootaudit.property.Document;
 import io.rootaudit.property.Gen;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import io.rootaudit.report.pdf.PdfReportWriter;
+import io.rootaudit.report.xlsx.XlsxReportWriter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Manifests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static JsonMapper bootJson;
     private static final List<String> FIELDS = List.of("schemaVersion", "runId", "organizationId", "period", "toolVersion",
             "generatedAt", "artifacts");
 
@@ -39,26 +43,43 @@ public final class Manifests {
     }
 
     /**
-     * A pack folder {@code <root>/reports/pack} with four small artifacts and an empty subfolder, and a file
-     * outside it, {@code <root>/outside/secret.txt}, which no manifest may get read.
+     * A real pack in {@code <root>/reports/pack}: synthetic evidence of three accounts rendered by the real
+     * writers, with the manifest they wrote ({@code written}); an empty subfolder; and a file outside it,
+     * {@code <root>/outside/secret.txt}, which no manifest may get read.
      */
-    public record Pack(Path folder, Map<String, byte[]> artifacts, Path outside, byte[] outsideBytes) {
+    public record Pack(Path folder, Map<String, byte[]> artifacts, Manifest written, Path outside, byte[] outsideBytes) {
 
         public static Pack create(Path root) throws IOException {
+            return create(root, SyntheticEvidence.of(3));
+        }
+
+        /** The pack of {@code report}, as a run would write it. */
+        public static Pack create(Path root, EvidenceReport report) throws IOException {
             Path folder = Files.createDirectories(root.resolve("reports").resolve("pack"));
+            Manifest written = pack().render(report, new RunFolder(folder), EvidencePack.StepMeter.NONE,
+                    new EvidencePack.Step("model", 0, 0, 0)).manifest();
             Map<String, byte[]> artifacts = new LinkedHashMap<>();
-            artifacts.put("results.json", "{\"schemaVersion\":\"1\"}\n".getBytes(StandardCharsets.UTF_8));
-            artifacts.put("accounts.csv", "accountId,status\n012345678901,COMPLIANT\n".getBytes(StandardCharsets.UTF_8));
-            artifacts.put("evidence.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0});
-            artifacts.put("report.pdf", "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
-                Files.write(folder.resolve(a.getKey()), a.getValue());
+            for (Manifest.Artifact a : written.artifacts()) {
+                artifacts.put(a.file(), Files.readAllBytes(folder.resolve(a.file())));
             }
             Files.createDirectories(folder.resolve("sub"));
             Path outside = Files.createDirectories(root.resolve("outside")).resolve("secret.txt");
             byte[] secret = "not part of any pack\n".getBytes(StandardCharsets.UTF_8);
             Files.write(outside, secret);
-            return new Pack(folder, Map.copyOf(artifacts), outside, secret);
+            return new Pack(folder, Map.copyOf(artifacts), written, outside, secret);
+        }
+
+        /** The same pack, copied under {@code root} (rendering one takes seconds; copying it, milliseconds). */
+        public Pack copyTo(Path root) throws IOException {
+            Path copy = Files.createDirectories(root.resolve("reports").resolve("pack"));
+            for (String file : artifacts.keySet()) {
+                Files.write(copy.resolve(file), artifacts.get(file));
+            }
+            Files.copy(manifest(), copy.resolve(Manifest.FILE));
+            Files.createDirectories(copy.resolve("sub"));
+            Path secret = Files.createDirectories(root.resolve("outside")).resolve("secret.txt");
+            Files.write(secret, outsideBytes);
+            return new Pack(copy, artifacts, written, secret, outsideBytes);
         }
 
         public Path manifest() {
@@ -69,6 +90,21 @@ public final class Manifests {
         public String outsideSha256() {
             return Digests.sha256(outsideBytes);
         }
+    }
+
+    /** The writers of a real pack, in the order the application runs them. */
+    public static List<ArtifactWriter> writers() {
+        return List.of(new ResultsJsonWriter(applicationJsonMapper()), new AccountsCsv(), new XlsxReportWriter(),
+                new PdfReportWriter());
+    }
+
+    /** The verifier of the application, without S3. */
+    public static EvidenceVerifier verifier() {
+        return new EvidenceVerifier(null, applicationJsonMapper(), writers(), null);
+    }
+
+    private static EvidencePack pack() {
+        return new EvidencePack(null, writers(), null, applicationJsonMapper(), null);
     }
 
     public static Manifests of(Pack pack) {
@@ -83,8 +119,8 @@ public final class Manifests {
     private Map<String, Object> validTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("schemaVersion", "1");
-        tree.put("runId", "2026-11-1-59fc04");
-        tree.put("organizationId", "o-23cocmlou2");
+        tree.put("runId", pack.written().runId());
+        tree.put("organizationId", pack.written().organizationId());
         tree.put("period", "2026-11");
         tree.put("toolVersion", "0.1.0");
         tree.put("generatedAt", "2026-11-27T22:51:35.522581199Z");
@@ -300,11 +336,14 @@ public final class Manifests {
     }
 
     /** The JsonMapper that Spring Boot configures for the application, which the verifier reads with. */
-    static JsonMapper applicationJsonMapper() {
-        AtomicReference<JsonMapper> mapper = new AtomicReference<>();
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-                .run(context -> mapper.set(context.getBean(JsonMapper.class)));
-        return mapper.get();
+    static synchronized JsonMapper applicationJsonMapper() {
+        if (bootJson == null) {
+            AtomicReference<JsonMapper> mapper = new AtomicReference<>();
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+                    .run(context -> mapper.set(context.getBean(JsonMapper.class)));
+            bootJson = mapper.get();
+        }
+        return bootJson;
     }
 
     static String write(Object tree) {

@@ -30,6 +30,8 @@ import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import io.rootaudit.config.RootAuditProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -48,7 +50,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Order(4)
 public class PdfReportWriter implements ArtifactWriter {
 
-    public static final String FILE_NAME = "report.pdf";
+    public static final String FILE_NAME = EvidencePack.REPORT_PDF;
     /** Thymeleaf template name, resolved as {@code templates/report.html} on the classpath. */
     static final String TEMPLATE = "report";
     /** CSS font families of the template, in fallback order. */
@@ -59,13 +61,27 @@ public class PdfReportWriter implements ArtifactWriter {
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private final TemplateEngine engine;
+    /** The KMS key that signs the pack's manifest, stated on the cover; null when packs are not signed. */
+    private final String signingKeyId;
 
     static {
         // openhtmltopdf logs through java.util.logging by default, bypassing the application's log levels.
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new com.openhtmltopdf.slf4j.Slf4jLogger());
     }
 
+    /** A writer for packs that are not signed (tests, tools). */
     public PdfReportWriter() {
+        this((String) null);
+    }
+
+    @Autowired
+    PdfReportWriter(RootAuditProperties properties) {
+        this(properties.report().signing().enabled() ? properties.report().signing().kmsKeyId() : null);
+    }
+
+    /** @param signingKeyId the KMS key that signs the pack's manifest, or null */
+    public PdfReportWriter(String signingKeyId) {
+        this.signingKeyId = signingKeyId;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PdfReportWriter.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -90,7 +106,7 @@ public class PdfReportWriter implements ArtifactWriter {
         if (sha256 == null && attach) {
             sha256 = Digests.sha256(results); // the digest of the very file embedded below
         }
-        String xhtml = xhtml(PdfView.of(report, sha256, attach));
+        String xhtml = xhtml(PdfView.of(report, sha256, attach, signingKeyId));
         render(xhtml, attach ? results : null, out);
     }
 

@@ -47,7 +47,7 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
     record Cover(String title, String subject, String author, String organizationId, String managementAccountId,
                  String period, String runId, String attempt, String startedAt, String endedAt, String generatedAt,
                  String toolVersion, String resultsSha256, String configDigest, String callerArn, String callerRole,
-                 boolean resultsAttached) {}
+                 boolean resultsAttached, String signature) {}
 
     record Summary(String accounts, String complianceRate, List<StatusBar> statuses, List<Count> severities,
                    String openFindings, Trend trend, List<RuleLine> rules, List<FrameworkControls> frameworks) {}
@@ -119,8 +119,13 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
     record AppendixRow(String id, String name, String ou, String status, String cssClass, String severity) {}
 
     static PdfView of(EvidenceReport report, String resultsSha256, boolean resultsAttached) {
+        return of(report, resultsSha256, resultsAttached, null);
+    }
+
+    /** @param signingKeyId the KMS key that signs the pack's manifest.json, or null when the pack is not signed */
+    static PdfView of(EvidenceReport report, String resultsSha256, boolean resultsAttached, String signingKeyId) {
         List<AccountRow> accounts = report.accounts() == null ? List.of() : report.accounts();
-        return new PdfView(cover(report, resultsSha256, resultsAttached), summary(report),
+        return new PdfView(cover(report, resultsSha256, resultsAttached, signingKeyId), summary(report),
                 organization(report.organization()), nonCompliant(accounts), remediations(report, accounts),
                 (int) accounts.stream().filter(PdfView::hasFindingsSection).mapToLong(a -> a.findings() == null ? 0 : a.findings().size()).sum(),
                 exceptions(report, "ACTIVE", true), exceptions(report, "ACTIVE", false),
@@ -129,7 +134,11 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
                 errors(accounts), notAudited(accounts), appendix(accounts));
     }
 
-    private static Cover cover(EvidenceReport report, String resultsSha256, boolean resultsAttached) {
+    /**
+     * The signature row names the key that is configured to sign, not the signature itself: the PDF is one of the
+     * files the signed manifest pins, so it cannot carry the signature.
+     */
+    private static Cover cover(EvidenceReport report, String resultsSha256, boolean resultsAttached, String signingKeyId) {
         EvidenceReport.RunInfo run = report.run();
         String org = text(run.organizationId());
         String period = text(run.period());
@@ -140,7 +149,11 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
                 tool, org, text(run.managementAccountId()), period, text(run.runId()), String.valueOf(run.attempt()),
                 time(run.startedAt()), time(run.endedAt()), time(run.generatedAt()), tool,
                 resultsSha256 == null ? "not computed" : text(resultsSha256), orDash(run.configDigest()),
-                orDash(run.callerArn()), orDash(run.callerRole()), resultsAttached);
+                orDash(run.callerArn()), orDash(run.callerRole()), resultsAttached,
+                signingKeyId == null || signingKeyId.isBlank()
+                        ? "Not signed: manifest.json proves the pack's integrity, not who made it"
+                        : "Signed: manifest.json is signed with AWS KMS key " + text(signingKeyId)
+                                + "; the signature is in manifest.sig.json beside it");
     }
 
     private static Summary summary(EvidenceReport report) {
