@@ -11,12 +11,14 @@ other request to moto's original method.
 ``organizations``  IAM as trusted service, paging, delegated administrators' reads
 ``sts``            AssumeRoot, GetCallerIdentity in a root session
 ``iam``            root-user actions in a root session, organization features
+``account_root``   the root user as the account's own principals see it: GetAccountSummary,
+                   the credential report's <root_account> row, ListVirtualMFADevices
 ``s3``, ``sqs``    no patch: operation names and the resource scope of root sessions
 
 ``install_moto_patches`` installs them all, once, before the server starts.
 """
 
-from . import iam, organizations, routing, sts
+from . import account_root, iam, organizations, routing, sts
 
 
 def install_moto_patches():
@@ -24,3 +26,4 @@ def install_moto_patches():
     organizations.install()
     sts.install()
     iam.install()
+    account_root.install()  # after iam: root-session requests pass through to iam's wrappers
