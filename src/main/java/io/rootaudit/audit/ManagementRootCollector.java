@@ -7,6 +7,9 @@ import io.rootaudit.audit.RootCredentialInventory.Password;
 import io.rootaudit.audit.RootCredentialInventory.SigningCertificate;
 import io.rootaudit.aws.ManagementAccountRole;
 import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.organization.AdditionalPrerequisites;
+import io.rootaudit.organization.PrerequisiteCheck;
+import io.rootaudit.organization.PreflightReport.CallerRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +45,10 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * report was generated, is evidence; a failure becomes the account's {@link AuditError}, never an exception.
  */
 @Component
-public class ManagementRootCollector {
+public class ManagementRootCollector implements AdditionalPrerequisites {
+
+    static final String CHECK_ID = "management-root";
+    static final String CHECK_TITLE = "Management account root readable";
 
     private static final Duration FIRST_POLL = Duration.ofMillis(500);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
@@ -73,6 +79,44 @@ public class ManagementRootCollector {
         } catch (RuntimeException e) {
             // An answer that is not what IAM documents (a report without a root row, a malformed date): this account only.
             return new CollectionResult(accountId, null, new AuditError("UnexpectedResponse", e.getMessage()), evidence);
+        }
+    }
+
+    /**
+     * Whether the management account's root can be read the way the audit will read it: with the caller's own
+     * credentials in the management account, else through the configured role (assumed here). Reads
+     * iam:GetAccountSummary and one page of iam:ListVirtualMFADevices; it does not start a credential report. From
+     * the delegated administrator without a role, a warning says that the management root will not be assessed.
+     */
+    @Override
+    public List<PrerequisiteCheck> check(CallerRole callerRole) {
+        boolean inManagement = callerRole == CallerRole.MANAGEMENT_ACCOUNT;
+        if (!inManagement && callerRole != CallerRole.DELEGATED_ADMINISTRATOR) {
+            return List.of();
+        }
+        if (!inManagement && !role.configured()) {
+            return List.of(AdditionalPrerequisites.warning(CHECK_ID, CHECK_TITLE, "the management account's root will "
+                    + "not be assessed: rootaudit runs in the IAM delegated administrator and "
+                    + "rootaudit.management-account.role-arn is not set",
+                    "set rootaudit.management-account.role-arn to a role in the management account made with "
+                            + "config/iam-policy-management-root.json and config/iam-trust-policy-management-root.json"));
+        }
+        String how = inManagement ? "the caller's own credentials" : "role " + role.roleArn();
+        String fix = inManagement ? "add config/iam-policy-management-root.json to the caller's policy"
+                : "create the role in the management account with config/iam-policy-management-root.json as its policy"
+                        + " and config/iam-trust-policy-management-root.json (naming this caller) as its trust policy,"
+                        + " and allow sts:AssumeRole on it (config/iam-policy-audit.json)";
+        try {
+            Reads reads = new Reads(new EvidenceLog(), inManagement ? null : assumeRole(new EvidenceLog()));
+            reads.call("iam:GetAccountSummary", Map.of(), o -> iam.getAccountSummary(r -> r.overrideConfiguration(o)),
+                    Reads::all);
+            reads.call("iam:ListVirtualMFADevices", Map.of(), o -> iam.listVirtualMFADevices(r -> r.maxItems(1)
+                    .overrideConfiguration(o)), Reads::all);
+            return List.of(AdditionalPrerequisites.passed(CHECK_ID, CHECK_TITLE, "iam:GetAccountSummary and "
+                    + "iam:ListVirtualMFADevices answered, with " + how));
+        } catch (Failure f) {
+            return List.of(AdditionalPrerequisites.failed(CHECK_ID, CHECK_TITLE, "with " + how + ": " + f.error.code()
+                    + ": " + f.error.message(), fix));
         }
     }
 

@@ -112,6 +112,38 @@ class ManagementRootIntegrationTest {
         assertThat(ResultsSchema.violations(run.runFolder().resolve("results.json"))).isEmpty();
     }
 
+    @Test
+    void preflightChecksTheWayInToTheManagementRoot(Emulator emulator) {
+        emulator.createOrganization(organization());
+        JsonNode admin = emulator.credentials(ADMIN);
+        String key = admin.get("accessKeyId").asString();
+        String secret = admin.get("secretAccessKey").asString();
+
+        Invocation asManagement = Invocation.run(emulator, work.resolve("management"), "preflight");
+        assertThat(asManagement.exitCode()).as(asManagement.out()).isZero();
+        assertThat(asManagement.out()).containsPattern("PASSED.*Management account root readable")
+                .contains("with the caller's own credentials");
+
+        Invocation withoutRole = Invocation.runAs(emulator, key, secret, work.resolve("without"), "preflight");
+        assertThat(withoutRole.exitCode()).as(withoutRole.out()).isZero();
+        assertThat(withoutRole.out()).containsPattern("WARNING.*Management account root readable")
+                .contains("will not be assessed").contains("rootaudit.management-account.role-arn");
+
+        Invocation withRole = Invocation.runAs(emulator, key, secret, work.resolve("with"), "preflight",
+                "--rootaudit.management-account.role-arn=" + ROLE);
+        assertThat(withRole.exitCode()).as(withRole.out()).isZero();
+        assertThat(withRole.out()).containsPattern("PASSED.*Management account root readable").contains("with role " + ROLE);
+
+        emulator.addFault(Map.of("action", "AssumeRole", "code", "AccessDenied", "status", 403,
+                "message", "not authorized to perform: sts:AssumeRole"));
+        Invocation refused = Invocation.runAs(emulator, key, secret, work.resolve("refused"), "audit",
+                "--rootaudit.management-account.role-arn=" + ROLE);
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(5);
+        assertThat(refused.out()).containsPattern("FAILED.*Management account root readable")
+                .contains("AccessDenied").contains("iam-trust-policy-management-root.json")
+                .contains("nothing was audited or written");
+    }
+
     /** Root password (not a finding for the management root) and virtual-only MFA (a finding). */
     private static void assertPasswordWithVirtualMfaFindings(Invocation run) {
         JsonNode management = run.account(MANAGEMENT);
