@@ -50,6 +50,11 @@ public class RuleCatalog {
         return metadataById.values().stream().sorted(BY_SEVERITY_THEN_ID).toList();
     }
 
+    /** True when {@code ruleId} is an account rule that applies to accounts of {@code kind}. */
+    public boolean applies(String ruleId, AccountKind kind) {
+        return accountRules.stream().anyMatch(r -> r.metadata().id().equals(ruleId) && r.accountKinds().contains(kind));
+    }
+
     /** Ids of every rule, for validating exception files. */
     public Set<String> ruleIds() {
         return metadataById.keySet();
