@@ -45,6 +45,7 @@ class EmulatorState:
             self.key_index = {}  # access key id -> account id (fed by IAMBackend hooks)
             self.fallback_cache = {}  # answers of moto's original scan for unindexed keys
             self.root_states = {}  # account id -> normalized root-user state (python objects)
+            self.report_times = {}  # account id -> when its credential report was generated
             self.features = {}  # organization id -> set of enabled IAM org features
             self.sessions = {}  # root-session access key id -> RootSession
             self.faults = []  # list of fault dicts

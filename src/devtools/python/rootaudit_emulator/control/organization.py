@@ -9,7 +9,9 @@ Organization body (everything optional)::
    "accounts": [{"key", "id"?, "name", "email", "ou": key|null, "state": ACTIVE|SUSPENDED|
                  PENDING_CLOSURE|CLOSED|PENDING_ACTIVATION, "tags": {}, "joinedTimestamp": iso,
                  "joinedMethod": "CREATED"|"INVITED", "root": <root-user state>|null}],
-   "delegatedAdministrator": account key or id (IAM delegated administrator)}
+   "delegatedAdministrator": account key or id (IAM delegated administrator),
+   "managementRoot": <root-user state> of the management account's root, which its own
+                     IAM principals read (``services.account_root``)}
 
   Booleans default to true. Account Status follows State (CLOSED -> SUSPENDED,
   PENDING_ACTIVATION -> ACTIVE). Accounts are listed in JoinedTimestamp order; by
@@ -151,6 +153,9 @@ def _populate_organization(body, backend, obs, mgmt_id):
         if admin_id not in result_accounts.values():
             raise ControlError("delegatedAdministrator %r is not an account key or id of this request" % delegated)
         backend.register_delegated_administrator(AccountId=admin_id, ServicePrincipal=IAM_PRINCIPAL)
+
+    if body.get("managementRoot") is not None:
+        root_states[mgmt_id] = normalize_root_state(body["managementRoot"], mgmt_id)
 
     features = set()
     if body.get("rootCredentialsManagement", True):

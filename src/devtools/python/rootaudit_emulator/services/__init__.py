@@ -12,12 +12,14 @@ other request to moto's original method.
 ``sts``            AssumeRoot, GetCallerIdentity in a root session
 ``iam``            root-user actions in a root session, organization features
 ``kms``            RSASSA-PSS signatures with the salt length AWS uses (signed evidence)
+``account_root``   the root user as the account's own principals see it: GetAccountSummary,
+                   the credential report's <root_account> row, ListVirtualMFADevices
 ``s3``, ``sqs``    no patch: operation names and the resource scope of root sessions
 
 ``install_moto_patches`` installs them all, once, before the server starts.
 """
 
-from . import iam, kms, organizations, routing, sts
+from . import account_root, iam, kms, organizations, routing, sts
 
 
 def install_moto_patches():
@@ -26,3 +28,4 @@ def install_moto_patches():
     sts.install()
     iam.install()
     kms.install()
+    account_root.install()  # after iam: root-session requests pass through to iam's wrappers

@@ -19,6 +19,7 @@ from moto.iam.responses import IamResponse
 
 from ..errors import AwsError
 from ..state import STATE, session_of
+from .account_root import summary_overlay
 from .organizations import has_iam_trusted_access, is_iam_delegated_admin, org_backend_of
 
 FEATURE_CREDS = "RootCredentialsManagement"
@@ -165,14 +166,7 @@ def _root_deactivate_mfa_device(resp, session, st):
 
 
 def _root_get_account_summary(resp, session, st):
-    return {
-        "SummaryMap": {
-            "AccountMFAEnabled": 1 if st["mfaDevices"] else 0,
-            "AccountAccessKeysPresent": 1 if st["accessKeys"] else 0,
-            "AccountSigningCertificatesPresent": 1 if st["signingCertificates"] else 0,
-            "AccountPasswordPresent": 1 if st["password"] else 0,
-        }
-    }
+    return {"SummaryMap": summary_overlay(st)}
 
 
 ROOT_IAM_IMPLS = {

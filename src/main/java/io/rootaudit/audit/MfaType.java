@@ -10,7 +10,13 @@ public enum MfaType {
     /** A hardware TOTP token: the serial is not an ARN (for example {@code GAHT12345678}). */
     HARDWARE,
     /** A FIDO security key or passkey: the serial is an ARN with {@code :u2f/}. */
-    FIDO;
+    FIDO,
+    /**
+     * A hardware TOTP token or a FIDO security key, not told apart: the management account's root is read from inside
+     * the account, where the credential report says MFA is active and iam:ListVirtualMFADevices lists no virtual
+     * device for the root ARN, and no other API outside a root session names the device. Hardware-backed either way.
+     */
+    NON_VIRTUAL;
 
     /** Types a device from its serial number as returned by iam:ListMFADevices. */
     public static MfaType fromSerialNumber(String serialNumber) {

@@ -3,7 +3,6 @@ package io.rootaudit.aws;
 import java.time.Duration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRootResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -41,12 +40,6 @@ public class RootSessions {
                 .taskPolicyArn(PolicyDescriptorType.builder().arn(taskPolicyArn(taskPolicy)).build())
                 .durationSeconds((int) duration.toSeconds()));
         Credentials c = response.credentials();
-        AwsSessionCredentials credentials = AwsSessionCredentials.builder()
-                .accessKeyId(c.accessKeyId())
-                .secretAccessKey(c.secretAccessKey())
-                .sessionToken(c.sessionToken())
-                .expirationTime(c.expiration())
-                .build();
-        return new RootSession(accountId, taskPolicy, credentials, c.expiration());
+        return new RootSession(accountId, taskPolicy, SessionCredentials.of(c), c.expiration());
     }
 }

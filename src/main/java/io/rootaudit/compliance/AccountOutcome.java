@@ -8,13 +8,20 @@ import java.util.Objects;
  * accounts for every account, including those that could not be audited.
  *
  * @param findings assessed findings; empty for accounts that were not audited
+ * @param kind member or management account: a rule that does not apply to the kind neither passes nor fails there
  */
-public record AccountOutcome(String accountId, AccountStatus status, List<AssessedFinding> findings) {
+public record AccountOutcome(String accountId, AccountStatus status, List<AssessedFinding> findings, AccountKind kind) {
 
     public AccountOutcome {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(kind, "kind");
         findings = List.copyOf(findings);
+    }
+
+    /** The outcome of a member account. */
+    public AccountOutcome(String accountId, AccountStatus status, List<AssessedFinding> findings) {
+        this(accountId, status, findings, AccountKind.MEMBER);
     }
 
     public static AccountOutcome assessed(String accountId, Assessment assessment) {

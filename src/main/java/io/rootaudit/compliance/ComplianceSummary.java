@@ -43,7 +43,7 @@ public record ComplianceSummary(Map<AccountStatus, Integer> accountsByStatus,
     public static ComplianceSummary of(List<AccountOutcome> outcomes, RuleCatalog catalog, ControlMappings controls) {
         requireKnownRules(outcomes, catalog);
         return new ComplianceSummary(countByStatus(outcomes), countOpenFindings(outcomes),
-                tallyRules(outcomes, catalog), tallyControls(outcomes, accountRuleIds(catalog), controls));
+                tallyRules(outcomes, catalog), tallyControls(outcomes, catalog, controls));
     }
 
     /**
@@ -103,19 +103,20 @@ public record ComplianceSummary(Map<AccountStatus, Integer> accountsByStatus,
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (AccountRule rule : catalog.accountRules()) {
             String id = rule.metadata().id();
-            tallies.put(id, TallyCounter.tally(outcomes, Set.of(id)));
+            tallies.put(id, TallyCounter.tally(outcomes, Set.of(id), catalog::applies));
         }
         return tallies;
     }
 
     /** Organization rules are left out: they concern the organization, not an account. */
-    private static Map<Control, Tally> tallyControls(List<AccountOutcome> outcomes, Set<String> accountRuleIds,
+    private static Map<Control, Tally> tallyControls(List<AccountOutcome> outcomes, RuleCatalog catalog,
                                                      ControlMappings controls) {
+        Set<String> accountRuleIds = accountRuleIds(catalog);
         Map<Control, Tally> tallies = new LinkedHashMap<>();
         for (ControlMappings.ControlMapping mapping : controls.mappings()) {
             Set<String> ruleIds = mapping.ruleIds().stream().filter(accountRuleIds::contains).collect(Collectors.toSet());
             if (!ruleIds.isEmpty()) {
-                tallies.put(mapping.control(), TallyCounter.tally(outcomes, ruleIds));
+                tallies.put(mapping.control(), TallyCounter.tally(outcomes, ruleIds, catalog::applies));
             }
         }
         return tallies;

@@ -50,16 +50,31 @@ public class RuleCatalog {
         return metadataById.values().stream().sorted(BY_SEVERITY_THEN_ID).toList();
     }
 
+    /** True when {@code ruleId} is an account rule that applies to accounts of {@code kind}. */
+    public boolean applies(String ruleId, AccountKind kind) {
+        return accountRules.stream().anyMatch(r -> r.metadata().id().equals(ruleId) && r.accountKinds().contains(kind));
+    }
+
     /** Ids of every rule, for validating exception files. */
     public Set<String> ruleIds() {
         return metadataById.keySet();
     }
 
-    /** Findings of every account rule, in catalog order, then in the order each rule reports them. */
+    /** Findings of every account rule, for a member account's root. */
     public List<Finding> evaluate(RootCredentialInventory inventory, RuleContext context) {
+        return evaluate(inventory, context, AccountKind.MEMBER);
+    }
+
+    /**
+     * Findings of every account rule that applies to {@code kind}, in catalog order, then in the order each rule
+     * reports them.
+     */
+    public List<Finding> evaluate(RootCredentialInventory inventory, RuleContext context, AccountKind kind) {
         List<Finding> findings = new ArrayList<>();
         for (AccountRule rule : accountRules) {
-            findings.addAll(checked(rule.metadata(), rule.evaluate(inventory, context)));
+            if (rule.accountKinds().contains(kind)) {
+                findings.addAll(checked(rule.metadata(), rule.evaluate(inventory, context)));
+            }
         }
         return List.copyOf(findings);
     }

@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param period the month the run is filed under, YYYY-MM; empty = the current UTC month
  * @param exceptionsFile the YAML file of approved exceptions, read and validated at startup; empty = none
+ * @param managementAccount how the management account's own root is read (sts:AssumeRoot cannot reach it)
  * @param compliance the control frameworks that the reports show
  * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
  *     ignored when {@code spring.datasource.url} points elsewhere
@@ -39,6 +40,7 @@ public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Scope scope,
         @Valid @NotNull @DefaultValue Audit audit,
         @Valid @NotNull @DefaultValue Preflight preflight,
+        @Valid @NotNull @DefaultValue ManagementAccount managementAccount,
         Path exceptionsFile,
         @Valid @NotNull @DefaultValue Compliance compliance,
         @Valid @NotNull @DefaultValue Report report,
@@ -178,6 +180,35 @@ public record RootAuditProperties(
      *     reported as an organization finding instead of stopping the run (the audit itself only needs RootSessions)
      */
     public record Preflight(@DefaultValue("true") boolean requireRootCredentialsManagement) {}
+
+    /**
+     * How the management account's root is read: from inside the management account, with iam:GetAccountSummary, the
+     * credential report and iam:ListVirtualMFADevices. Running as the management account needs nothing here.
+     *
+     * @param roleArn a role in the management account that rootaudit assumes (sts:AssumeRole) to read its root when it
+     *     runs as the IAM delegated administrator, for example {@code arn:aws:iam::111111111111:role/rootaudit-management-root};
+     *     see config/iam-policy-management-root.json and its trust policy. Empty = the management account's root is
+     *     assessed only when rootaudit runs in the management account, and is otherwise reported as not assessed
+     * @param credentialReportTimeout how long to wait for iam:GenerateCredentialReport to answer COMPLETE before the
+     *     management account's result is an error. Range 5s..30m
+     */
+    public record ManagementAccount(
+            @Pattern(regexp = "|arn:aws(-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]+",
+                    message = "must be an IAM role ARN, for example arn:aws:iam::111111111111:role/rootaudit-management-root")
+            String roleArn,
+            @NotNull @DefaultValue("2m") Duration credentialReportTimeout) {
+
+        @AssertTrue(message = "rootaudit.management-account.credential-report-timeout must be between 5s and 30m")
+        boolean isCredentialReportTimeoutValid() {
+            return credentialReportTimeout != null && credentialReportTimeout.compareTo(Duration.ofSeconds(5)) >= 0
+                    && credentialReportTimeout.compareTo(Duration.ofMinutes(30)) <= 0;
+        }
+
+        /** True when a role is configured; a blank value counts as none. */
+        public boolean hasRole() {
+            return roleArn != null && !roleArn.isBlank();
+        }
+    }
 
     /**
      * @param frameworks ids of the control frameworks the reports show, in this order, for example

@@ -1,5 +1,6 @@
 package io.rootaudit.job;
 
+import io.rootaudit.audit.ManagementRootCollector;
 import io.rootaudit.audit.RootCredentialCollector;
 import io.rootaudit.aws.RateLimiters;
 import io.rootaudit.compliance.ExceptionRegister;
@@ -12,6 +13,7 @@ import io.rootaudit.remediation.RunRemediation;
 import io.rootaudit.report.EvidencePack;
 import io.rootaudit.store.AccountResult;
 import io.rootaudit.store.AccountResultStore;
+import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +73,8 @@ class AuditJobConfiguration {
                                     AccountResultStore accounts, OrganizationDirectory directory,
                                     RootAuditProperties properties) {
         return new SnapshotTasklet(runId, runs, accounts, directory, properties.scope(),
-                new AccountTagReader(accounts, directory, Duration.ofSeconds(5)));
+                new AccountTagReader(accounts, directory, Duration.ofSeconds(5)),
+                new ManagementRootAccess(properties.managementAccount().hasRole()));
     }
 
     /**
@@ -115,11 +118,15 @@ class AuditJobConfiguration {
 
     @Bean
     @StepScope
-    AuditAccountProcessor auditAccountProcessor(RootCredentialCollector collector, RuleCatalog catalog, AccountScorer scorer,
+    AuditAccountProcessor auditAccountProcessor(@Value("#{jobParameters['runId']}") String runId, RunStore runs,
+                                                RootCredentialCollector collector, ManagementRootCollector management,
+                                                RuleCatalog catalog, AccountScorer scorer,
                                                 ExceptionRegister exceptions, RootAuditProperties properties,
                                                 RecoveryInProgress recovery, Clock clock) {
-        return new AuditAccountProcessor(collector, catalog, scorer, exceptions,
-                Duration.ofDays(properties.audit().recentUseDays()), recovery, clock);
+        RunRecord run = runs.run(runId).orElseThrow();
+        boolean viaRole = new ManagementRootAccess(properties.managementAccount().hasRole()).viaRole(run);
+        return new AuditAccountProcessor(collector, new AuditAccountProcessor.ManagementRoot(run.managementAccountId(), management, viaRole),
+                catalog, scorer, exceptions, Duration.ofDays(properties.audit().recentUseDays()), recovery, clock);
     }
 
     @Bean

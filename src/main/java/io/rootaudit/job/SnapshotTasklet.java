@@ -24,8 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Fixes the set of accounts a run audits: walks the OU tree once, keeps the accounts in scope and stores them
  * with the run, then reads their tags (resumably: a restart reads only the tags still missing). A restarted run
- * audits exactly this set, and the report can say how many accounts were in scope. The management account and
- * inactive accounts are settled here.
+ * audits exactly this set, and the report can say how many accounts were in scope. Inactive accounts are settled here,
+ * and so is the management account when its root cannot be read ({@link ManagementRootAccess}).
  */
 class SnapshotTasklet implements Tasklet {
 
@@ -37,10 +37,12 @@ class SnapshotTasklet implements Tasklet {
     private final OrganizationDirectory directory;
     private final RootAuditProperties.Scope scope;
     private final AccountTagReader tags;
+    private final ManagementRootAccess managementRoot;
     private boolean snapshotKnown;
 
     SnapshotTasklet(String runId, RunStore runs, AccountResultStore accounts, OrganizationDirectory directory, RootAuditProperties.Scope scope,
-                    AccountTagReader tags) {
+                    AccountTagReader tags, ManagementRootAccess managementRoot) {
+        this.managementRoot = managementRoot;
         this.runId = runId;
         this.runs = runs;
         this.accounts = accounts;
@@ -86,9 +88,8 @@ class SnapshotTasklet implements Tasklet {
         });
         Map<String, Settled> settled = new HashMap<>();
         for (Account a : inScope) {
-            if (a.id().equals(run.managementAccountId())) {
-                settled.put(a.id(), new Settled(AccountStatus.NOT_APPLICABLE, "management account: sts:AssumeRoot cannot "
-                        + "target it; attest its root user from inside the account (iam:GetAccountSummary)"));
+            if (a.id().equals(run.managementAccountId()) && !managementRoot.possible(run)) {
+                settled.put(a.id(), new Settled(AccountStatus.NOT_APPLICABLE, ManagementRootAccess.NOT_ASSESSED));
             } else if (!a.isActive()) {
                 settled.put(a.id(), new Settled(AccountStatus.SKIPPED, "account state is " + a.state()));
             }

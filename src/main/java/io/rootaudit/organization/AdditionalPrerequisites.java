@@ -10,7 +10,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 public interface AdditionalPrerequisites {
 
     /** The checks to add; empty when the feature is not configured. */
-    List<PrerequisiteCheck> check();
+    default List<PrerequisiteCheck> check() {
+        return List.of();
+    }
+
+    /** The checks to add, for a feature that depends on where the caller runs; {@link #check()} by default. */
+    default List<PrerequisiteCheck> check(PreflightReport.CallerRole callerRole) {
+        return check();
+    }
 
     /** For implementations outside this package. */
     static PrerequisiteCheck passed(String id, String title, String detail) {
@@ -19,6 +26,10 @@ public interface AdditionalPrerequisites {
 
     static PrerequisiteCheck failed(String id, String title, String detail, String fix) {
         return PrerequisiteCheck.failed(id, title, detail, fix);
+    }
+
+    static PrerequisiteCheck warning(String id, String title, String detail, String fix) {
+        return PrerequisiteCheck.warning(id, title, detail, fix);
     }
 
     /** A check that failed on an AWS call: an endpoint that could not be reached gets the network's fix, not {@code fix}. */

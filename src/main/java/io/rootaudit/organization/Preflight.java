@@ -137,7 +137,8 @@ public class Preflight {
         checks.add(featureCheck(features, PreflightReport.ROOT_CREDENTIALS_MANAGEMENT, "root-credentials-management",
                 properties.preflight().requireRootCredentialsManagement()));
         checks.add(featureCheck(features, PreflightReport.ROOT_SESSIONS, "root-sessions", true));
-        additional.forEach(a -> checks.addAll(a.check()));
+        CallerRole callerRole = role;
+        additional.forEach(a -> checks.addAll(a.check(callerRole)));
         return new PreflightReport(identity.arn(), identity.account(), role, org, features, checks);
     }
 

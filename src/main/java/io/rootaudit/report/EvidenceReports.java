@@ -1,5 +1,6 @@
 package io.rootaudit.report;
 
+import io.rootaudit.compliance.AccountKind;
 import io.rootaudit.compliance.AccountOutcome;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.AssessedFinding;
@@ -100,7 +101,8 @@ public class EvidenceReports {
                     fs.stream().map(StoredFinding::exceptionReference).filter(Objects::nonNull).distinct().toList(),
                     a.error(), a.auditedAt()));
             outcomes.add(new AccountOutcome(id, a.status(), fs.stream().map(f -> new AssessedFinding(
-                    new Finding(f.ruleId(), f.severity(), f.detail(), f.resource()), f.exceptionReference())).toList()));
+                    new Finding(f.ruleId(), f.severity(), f.detail(), f.resource()), f.exceptionReference())).toList(),
+                    id.equals(run.managementAccountId()) ? AccountKind.MANAGEMENT : AccountKind.MEMBER));
         });
         ComplianceSummary summary = ComplianceSummary.of(outcomes, catalog, controls);
 

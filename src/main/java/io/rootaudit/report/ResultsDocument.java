@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code results.json}, schemaVersion "2": one record per section, written by Jackson. Each record's components are
+ * {@code results.json}, schemaVersion "3": one record per section, written by Jackson. Each record's components are
  * the fields of its JSON object in file order, and a {@code null} component is written as {@code null}, never left
- * out. This is the documented contract (README, and {@code docs/schemas/results-v2.schema.json}, which the tests
+ * out. This is the documented contract (README, and {@code docs/schemas/results-v3.schema.json}, which the tests
  * hold every output to): a change here changes the schema version.
  *
  * @param accounts written one at a time as the array is serialized, each mapped from its {@link AccountRow} only
@@ -32,8 +32,12 @@ record ResultsDocument(String schemaVersion, Run run, Organization organization,
                        Summary summary, Trend trend, Remediation remediation, List<PrivilegedAction> privilegedActions,
                        Iterable<Account> accounts) {
 
-    /** "2" added {@code summary.controls[].title}; {@code docs/schemas/results-v1.schema.json} describes "1". */
-    static final String SCHEMA_VERSION = "2";
+    /**
+     * "3" added the MFA type NON_VIRTUAL and lets the management account's root have no password creation date,
+     * certificate upload date or MFA serial (the APIs readable there give none); "2" added
+     * {@code summary.controls[].title}. {@code docs/schemas/results-v1.schema.json} and {@code -v2} describe those.
+     */
+    static final String SCHEMA_VERSION = "3";
 
     /** @param json reads the configuration stored with the run, so it is written as JSON, not as a string */
     static ResultsDocument of(EvidenceReport report, JsonMapper json) {

@@ -108,6 +108,29 @@ class ComplianceSummaryTest {
                 "Security Hub IAM.4", "Security Hub IAM.6", "Security Hub IAM.9");
     }
 
+    /**
+     * The management account's root is held only to the rules of its kind: root-password-present (and CIS v7.0 2.1.1,
+     * centralized root access, which maps to it alone among account rules) neither passes nor fails there.
+     */
+    @Test
+    void rulesThatDoNotApplyToTheManagementAccountDoNotCountIt() {
+        Finding virtualOnly = new Finding("root-mfa-virtual-only", Severity.HIGH, "only virtual MFA", null);
+        ComplianceSummary withManagement = ComplianceSummary.of(List.of(
+                new AccountOutcome("000000000001", AccountStatus.COMPLIANT, List.of()),
+                new AccountOutcome("000000000009", AccountStatus.NON_COMPLIANT, List.of(AssessedFinding.open(virtualOnly)),
+                        AccountKind.MANAGEMENT)), CATALOG, CONTROLS);
+
+        assertThat(withManagement.byRule().get("root-password-present")).isEqualTo(new Tally(0, 0, 1, 0));
+        assertThat(withManagement.byRule().get("root-mfa-without-password")).isEqualTo(new Tally(0, 0, 1, 0));
+        assertThat(withManagement.byRule().get("root-mfa-virtual-only")).isEqualTo(new Tally(1, 0, 1, 0));
+        assertThat(withManagement.byControl().entrySet().stream()
+                .filter(e -> e.getKey().label().equals("CIS v7.0 2.1.1")).findFirst().orElseThrow().getValue())
+                .isEqualTo(new Tally(0, 0, 1, 0));
+        assertThat(withManagement.byControl().entrySet().stream()
+                .filter(e -> e.getKey().label().equals("CIS v7.0 2.7")).findFirst().orElseThrow().getValue())
+                .as("recent use and certificates apply to the management root").isEqualTo(new Tally(0, 0, 2, 0));
+    }
+
     private Tally tally(String label) {
         return summary.byControl().entrySet().stream().filter(e -> e.getKey().label().equals(label))
                 .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no control " + label));

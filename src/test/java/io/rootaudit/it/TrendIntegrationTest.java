@@ -44,13 +44,14 @@ class TrendIntegrationTest {
         assertThat(trend.get("resolvedFindings").asInt()).isEqualTo(1);
         assertThat(trend.get("stillOpenFindings").asInt())
                 .isEqualTo(october.account("310000000001").get("findings").size());
-        // October: 1 of 4 compliant (account 3); November: 1 of 4 (account 2; account 4 in error counts against)
-        assertThat(trend.get("previousComplianceRate").asDouble()).isEqualTo(0.25);
+        // October: 2 of 5 compliant (account 3 and the management account, credential-less); November: 2 of 5
+        // (account 2 and the management account; account 4 in error counts against)
+        assertThat(trend.get("previousComplianceRate").asDouble()).isEqualTo(0.4);
         assertThat(trend.get("complianceRateChange").asDouble()).isZero();
 
         Invocation history = Invocation.run(emulator, work.resolve("nov"), "history",
                 "--rootaudit.database-path=" + work.resolve("db/rootaudit"));
-        assertThat(history.out()).contains("2026-10").contains("2026-11").contains("25.0%");
+        assertThat(history.out()).contains("2026-10").contains("2026-11").contains("40.0%");
         // three starts on one store, each checking its migrations: no error reached H2's trace file
         assertThat(work.resolve("db/rootaudit.trace.db")).doesNotExist();
     }

@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code docs/schemas/results-v2.schema.json}, the schema of the schemaVersion rootaudit writes, as a draft 2020-12 validator with format assertions on (by default
+ * {@code docs/schemas/results-v3.schema.json}, the schema of the schemaVersion rootaudit writes, as a draft 2020-12 validator with format assertions on (by default
  * 2020-12 only annotates {@code format}). Documents go in as text: the validator's Jackson 2 stays inside it, apart
  * from the application's Jackson 3.
  */
 public final class ResultsSchema {
 
-    public static final Path FILE = Path.of("docs/schemas/results-v2.schema.json");
+    public static final Path FILE = Path.of("docs/schemas/results-v3.schema.json");
 
     static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)

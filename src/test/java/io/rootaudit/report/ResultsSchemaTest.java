@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * results.json against its published schema ({@code docs/schemas/results-v2.schema.json}): real outputs conform, the
+ * results.json against its published schema ({@code docs/schemas/results-v3.schema.json}): real outputs conform, the
  * schema rejects what the contract does not allow, and it keeps up with the Java enums and records it is written from.
  * (The demo organization's own output is checked in {@code DemoOrganizationAuditTest}.)
  */
@@ -65,7 +65,8 @@ class ResultsSchemaTest {
     void publishedSchemasAreNeverChanged() throws Exception {
         Map<String, String> published = Map.of(
                 "1", "bf97d7bb0afed7755e2b89258d0fe04d4a30776aa9be3665bd46e46b9065267f",
-                "2", "d2eb73a3771c2f0b197edccc305390cfe3b0d31e7c27c6408305df6c9112886e");
+                "2", "d2eb73a3771c2f0b197edccc305390cfe3b0d31e7c27c6408305df6c9112886e",
+                "3", "266434cc24f1bd31d1bca0f7fd13edeea5a2e0e42e25e9fe3162e4e4b0c6b87f");
         for (var version : published.entrySet()) {
             Path file = Path.of("docs/schemas/results-v" + version.getKey() + ".schema.json");
             assertThat(JSON.readTree(file.toFile()).at("/properties/schemaVersion/const").asString())

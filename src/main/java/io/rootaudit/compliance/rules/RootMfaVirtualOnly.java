@@ -24,12 +24,15 @@ final class RootMfaVirtualOnly implements AccountRule {
                     + " passes. The rule needs a password and at least one MFA device: a password without any"
                     + " MFA is root-password-without-mfa's single finding, and a root without password needs"
                     + " no MFA at all, as CIS v5.0 notes for roots whose credentials were removed under"
-                    + " centralized root access (Security Hub IAM.6 passes then too).",
-            "Preferred: delete the root password and MFA devices with rootaudit's remediation (sts:AssumeRoot"
-                    + " with the IAMDeleteRootUserCredentials task policy) or in the IAM console (Root access"
-                    + " management > select the account > Take privileged action > Delete root user"
-                    + " credentials). If the password must stay, sign in as root, assign a FIDO security key"
-                    + " or hardware TOTP token, then remove the virtual device.");
+                    + " centralized root access (Security Hub IAM.6 passes then too). For the management account's root,"
+                    + " read from inside the account, only virtual devices are listed by serial: a hardware or FIDO"
+                    + " device beside a virtual one cannot be seen there, so the finding may need that check by hand.",
+            "In a member account, preferred: delete the root password and MFA devices with rootaudit's remediation"
+                    + " (sts:AssumeRoot with the IAMDeleteRootUserCredentials task policy) or in the IAM console (Root"
+                    + " access management > select the account > Take privileged action > Delete root user"
+                    + " credentials). In the management account, whose root keeps its password, or wherever the"
+                    + " password must stay: sign in as root, assign a FIDO security key or hardware TOTP token, then"
+                    + " remove the virtual device.");
 
     @Override
     public RuleMetadata metadata() {

@@ -2,12 +2,14 @@ package io.rootaudit.compliance.rules;
 
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.audit.RootCredentialInventory.Password;
+import io.rootaudit.compliance.AccountKind;
 import io.rootaudit.compliance.AccountRule;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleContext;
 import io.rootaudit.compliance.RuleMetadata;
 import io.rootaudit.compliance.Severity;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -22,7 +24,9 @@ final class RootPasswordPresent implements AccountRule {
                     + " can be recovered when truly needed. Any password, even one protected by hardware MFA,"
                     + " keeps a standing way to use root, which CIS asks to eliminate. This is a different deviation"
                     + " from missing MFA, which root-password-without-mfa reports against the MFA controls."
-                    + " Once the password is deleted, MFA is neither possible nor necessary, as CIS v5.0 notes.",
+                    + " Once the password is deleted, MFA is neither possible nor necessary, as CIS v5.0 notes."
+                    + " It applies to member accounts only: sts:AssumeRoot cannot reach the management account's"
+                    + " root, which is expected to keep its password, with hardware or FIDO MFA.",
             "Delete the password with rootaudit's remediation (sts:AssumeRoot with the"
                     + " IAMDeleteRootUserCredentials task policy, iam:DeleteLoginProfile), or in the management"
                     + " account's IAM console: Root access management > select the account > Take privileged"
@@ -32,6 +36,15 @@ final class RootPasswordPresent implements AccountRule {
     @Override
     public RuleMetadata metadata() {
         return METADATA;
+    }
+
+    /**
+     * Only member accounts: the management account's root is expected to keep its password (with hardware or FIDO
+     * MFA), because sts:AssumeRoot cannot reach it and a password is its only way to sign in.
+     */
+    @Override
+    public Set<AccountKind> accountKinds() {
+        return Set.of(AccountKind.MEMBER);
     }
 
     @Override

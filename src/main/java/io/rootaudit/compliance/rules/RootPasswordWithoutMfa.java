@@ -24,12 +24,13 @@ final class RootPasswordWithoutMfa implements AccountRule {
                     + " the hardware-MFA controls (CIS's hardware MFA recommendation, Security Hub IAM.6); they are"
                     + " mapped to this rule too, and root-mfa-virtual-only stays silent, so that the missing MFA"
                     + " counts as one finding.",
-            "Preferred: delete the password with rootaudit's remediation (sts:AssumeRoot with the"
+            "In a member account, preferred: delete the password with rootaudit's remediation (sts:AssumeRoot with the"
                     + " IAMDeleteRootUserCredentials task policy, iam:DeleteLoginProfile) or in the IAM console"
                     + " (Root access management > select the account > Take privileged action > Delete root"
                     + " user credentials); recover it later with the IAMCreateRootUserPassword task if ever"
-                    + " needed. If the password must stay, sign in as root and assign a FIDO security key or"
-                    + " hardware TOTP token (Security credentials > Assign MFA device).");
+                    + " needed. In the management account, whose root keeps its password, or if the password must"
+                    + " stay, sign in as root and assign a FIDO security key or hardware TOTP token (Security"
+                    + " credentials > Assign MFA device).");
 
     @Override
     public RuleMetadata metadata() {
@@ -41,9 +42,9 @@ final class RootPasswordWithoutMfa implements AccountRule {
         if (!inventory.hasPassword() || !inventory.mfaDevices().isEmpty()) {
             return List.of();
         }
-        return List.of(METADATA.finding(
-                "Root has a console password (created " + Describe.day(inventory.password().createdAt())
-                        + ") and no MFA device",
-                null));
+        // The management account's root is read without its password's creation date: say nothing rather than "unknown".
+        String created = inventory.password().createdAt() == null ? ""
+                : " (created " + Describe.day(inventory.password().createdAt()) + ")";
+        return List.of(METADATA.finding("Root has a console password" + created + " and no MFA device", null));
     }
 }

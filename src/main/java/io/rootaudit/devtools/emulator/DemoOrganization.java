@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The demo organization: 3 top-level OUs (one nested), 34 accounts, every rule triggered somewhere, a
- * suspended account, an excepted account, an account whose AssumeRoot is denied (as an SCP would), and
- * account names that test escaping. Account ids are fixed so the exceptions file can name them.
+ * suspended account, an excepted account, an account whose AssumeRoot is denied (as an SCP would), a management
+ * account whose root keeps a password with only virtual MFA, and account names that test escaping. Account ids are fixed so the exceptions file can name them.
  */
 public final class DemoOrganization {
 
@@ -38,6 +38,12 @@ public final class DemoOrganization {
         spec.put("trustedAccess", true);
         spec.put("rootCredentialsManagement", true);
         spec.put("rootSessions", true);
+        // The management root, which sts:AssumeRoot cannot reach, read from inside: a password with only virtual MFA.
+        Map<String, Object> managementRoot = new LinkedHashMap<>();
+        managementRoot.put("createDate", "2017-06-01T09:00:00Z");
+        managementRoot.put("password", password("2017-06-01T09:00:00Z", days(150)));
+        managementRoot.put("mfaDevices", List.of(mfa("arn:aws:iam::" + MANAGEMENT + ":mfa/root-account-mfa-device", days(1200))));
+        spec.put("managementRoot", managementRoot);
         spec.put("ous", List.of(
                 ou("prod", "Production", null), ou("prod-eu", "EU", "prod"),
                 ou("dev", "Development", null), ou("sandbox", "Sandbox", null)));
