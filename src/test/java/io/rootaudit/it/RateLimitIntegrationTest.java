@@ -37,10 +37,11 @@ class RateLimitIntegrationTest {
     }
 
     /**
-     * Against a quota that throttles by request rate (AssumeRoot above 5/s, like AWS's token buckets), the adaptive
-     * limit comes down towards the quota and is throttled less often than the same run at a fixed 40/s. (Both start
-     * with a burst of 40 against the quota's 5, so both are throttled in the first second. The quota is low enough
-     * that even a loaded machine exceeds it; at 12/s a busy 2-core machine never reached it and nothing was compared.)
+     * Against a quota that throttles by request rate (AssumeRoot above 8/s, like AWS's token buckets), the adaptive
+     * limit comes down towards the quota and is throttled less often than the same run at a fixed 20/s. Both start
+     * with a burst of 20 against the quota's 8, so both are throttled in the first second. The quota is low enough
+     * that even a loaded machine exceeds it (at 12/s against 40/s a busy 2-core machine never reached it, and nothing
+     * was compared), and above the adaptive floor (a quarter of the limit, 5/s), so the adaptive run can get under it.
      */
     @Test
     void theAdaptiveLimitFindsARateBasedQuota(Emulator emulator) {
@@ -54,9 +55,9 @@ class RateLimitIntegrationTest {
 
     private static long throttledAssumeRoots(Emulator emulator, Path dir, String adaptive) {
         emulator.clearFaults();
-        emulator.addFault(Map.of("action", "AssumeRoot", "code", "Throttling", "status", 400, "perSecond", 5));
+        emulator.addFault(Map.of("action", "AssumeRoot", "code", "Throttling", "status", 400, "perSecond", 8));
         Invocation run = Invocation.run(emulator, dir, "audit", "--rootaudit.scope.read-tags=false",
-                "--rootaudit.aws.rate-limits.adaptive=" + adaptive);
+                "--rootaudit.aws.rate-limits.sts=20", "--rootaudit.aws.rate-limits.adaptive=" + adaptive);
         assertThat(run.exitCode()).isZero();
         // the 50 members and the management account, whose credential-less root is read from inside it
         assertThat(run.results().get("summary").get("byStatus").get("COMPLIANT").asInt()).isEqualTo(51);
