@@ -1,21 +1,17 @@
 package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rootaudit.devtools.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A second invocation while one runs refuses with exit 9 and harms nothing: the first completes normally. */
-@ExtendWith(EmulatorExtension.class)
+@ExtendWith({EmulatorExtension.class, PostgresExtension.class})
 class ConcurrentInvocationTest {
 
     @TempDir
@@ -27,14 +23,8 @@ class ConcurrentInvocationTest {
     }
 
     @Test
-    void secondInvocationOnPostgresRefuses(Emulator emulator) throws Exception {
-        String url = System.getenv("ROOTAUDIT_TEST_POSTGRES_URL");
-        assumeTrue(url != null && !url.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
-        String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        String datasource = "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    void secondInvocationOnPostgresRefuses(Emulator emulator, PostgresExtension.Postgres postgres) throws Exception {
+        String datasource = "--spring.datasource.url=" + postgres.newSchema("it");
         refusesWhileTheFirstRuns(emulator, new String[] {datasource}, "another invocation is auditing organization");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,5 +30,25 @@ class DemoCommandTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(Path::toString)).as("temporary database, exceptions file and emulator script").isEmpty();
         }
+    }
+
+    /**
+     * A first python3 on the PATH without moto and an empty per-user cache: demo looks further (the rest of the
+     * PATH, else a virtual environment it makes in the cache) and still exits as documented.
+     */
+    @Test
+    void theDemoFindsItsPythonPastAPython3WithoutMoto() throws Exception {
+        Path real = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, "python3"))
+                .filter(Files::isExecutable).findFirst().orElseThrow();
+        Path noMoto = Files.createDirectory(work.resolve("no-moto"));
+        Path wrapper = Files.writeString(noMoto.resolve("python3"), "#!/bin/sh\nexec " + real + " -S \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path cache = Files.createDirectory(work.resolve("cache"));
+
+        ChildJvm.Result demo = ChildJvm.run(work, Map.of("PATH", noMoto + java.io.File.pathSeparator + System.getenv("PATH"),
+                "XDG_CACHE_HOME", cache.toString()), List.of(), "demo");
+
+        assertThat(demo.exitCode()).as(demo.output()).isEqualTo(4);
+        assertThat(demo.output()).contains("Results: " + work.resolve("reports"));
     }
 }

@@ -1,7 +1,6 @@
 package io.rootaudit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rootaudit.devtools.emulator.DemoOrganization;
 import io.rootaudit.devtools.emulator.Emulator;
@@ -19,15 +18,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job repository and the results store on a real PostgreSQL server: .ci/run starts one with
- * .ci/start-postgres and passes its URL as ROOTAUDIT_TEST_POSTGRES_URL; without it this test is skipped.
+ * The job repository and the results store on a real PostgreSQL server (see {@link PostgresExtension}: the embedded
+ * one, or the server that ROOTAUDIT_TEST_POSTGRES_URL names).
  * Each run gets a schema of its own, created empty, so the application must create every table itself, although
  * another schema of the database holds the same tables.
  */
-@ExtendWith(EmulatorExtension.class)
+@ExtendWith({EmulatorExtension.class, PostgresExtension.class})
 class PostgresStoreIntegrationTest {
 
-    static final String URL = System.getenv("ROOTAUDIT_TEST_POSTGRES_URL");
+    /** The server's JDBC URL. */
+    private final String server;
 
     @TempDir
     Path work;
@@ -35,10 +35,14 @@ class PostgresStoreIntegrationTest {
     /** The schemas a test made, dropped after it whatever its outcome. */
     private final List<String> schemas = new java.util.ArrayList<>();
 
+    PostgresStoreIntegrationTest(PostgresExtension.Postgres postgres) {
+        this.server = postgres.url();
+    }
+
     @AfterEach
     void dropSchemas() throws Exception {
         if (!schemas.isEmpty()) {
-            try (Connection c = DriverManager.getConnection(URL)) {
+            try (Connection c = DriverManager.getConnection(server)) {
                 for (String schema : schemas) {
                     c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
                 }
@@ -48,16 +52,15 @@ class PostgresStoreIntegrationTest {
 
     /** A new empty schema, and the URL that works in it. */
     private String schema(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection(URL)) {
+        try (Connection c = DriverManager.getConnection(server)) {
             c.createStatement().execute("CREATE SCHEMA " + name);
         }
         schemas.add(name);
-        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
+        return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }
 
     @Test
     void auditRerunAndReRenderOnPostgres(Emulator emulator) throws Exception {
-        assumeTrue(URL != null && !URL.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
         String name = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         String url = schema(name);
         try (Connection c = DriverManager.getConnection(schema(name + "_neighbour"))) { // its tables are not this store's
@@ -104,7 +107,6 @@ class PostgresStoreIntegrationTest {
      */
     @Test
     void aStoreOfVersion010IsMigratedInItsSchema() throws Exception {
-        assumeTrue(URL != null && !URL.isBlank(), "ROOTAUDIT_TEST_POSTGRES_URL is not set (run .ci/start-postgres)");
         String schema = "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         String url = schema(schema);
         org.flywaydb.core.Flyway.configure().dataSource(schema(schema + "_managed"), null, null).load().migrate();
@@ -142,7 +144,7 @@ class PostgresStoreIntegrationTest {
         Invocation none = Invocation.run(null, work, "history", "--spring.datasource.url=" + schema(empty));
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("is not a rootaudit database");
-        try (Connection c = DriverManager.getConnection(URL); ResultSet rs = c.getMetaData().getTables(null, empty, "%", null)) {
+        try (Connection c = DriverManager.getConnection(server); ResultSet rs = c.getMetaData().getTables(null, empty, "%", null)) {
             assertThat(rs.next()).as("a table in the schema without a store").isFalse();
         }
     }

@@ -26,14 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bundled loopback AWS emulator (moto 5.2.1 plus rootaudit's extension for AssumeRoot and root-user
- * semantics), started as a python3 child process on a free port. Used by {@code demo} and by the tests;
+ * semantics), started as a Python child process on a free port (the interpreter {@link EmulatorPython} finds or
+ * sets up). Used by {@code demo} and by the tests;
  * the audit itself only ever talks to it through the standard AWS APIs. Its control endpoints (seeding,
  * faults, latency, clock) are reached through this class. Its Python package (src/devtools/python) is on the
  * classpath under {@code emulator/}: each start extracts it to a temporary folder, deleted again on close.
  */
 public final class Emulator implements AutoCloseable {
 
-    public static final String INSTALL_HINT = "pip install 'moto[server]==5.2.1'";
+    /** The interpreter found for this JVM's first emulator, reused by the next ones. */
+    private static Path python;
     /** The emulator package on the classpath: src/devtools/python, packaged under this folder. */
     private static final String RESOURCE_DIR = "emulator";
     private static final String MODULE = "rootaudit_emulator";
@@ -54,7 +56,7 @@ public final class Emulator implements AutoCloseable {
     /**
      * Starts the emulator and waits until it listens.
      *
-     * @throws EmulatorUnavailableException when python3 or moto is missing, with what to install
+     * @throws EmulatorUnavailableException when no Python can run it, with what was tried and what to run by hand
      */
     public static Emulator start() {
         Path dir;
@@ -65,6 +67,7 @@ public final class Emulator implements AutoCloseable {
         }
         try {
             extractPackage(dir);
+            interpreter(dir.resolve("requirements.txt"));
         } catch (IOException e) {
             deleteExtracted(dir);
             throw new UncheckedIOException(e);
@@ -77,8 +80,7 @@ public final class Emulator implements AutoCloseable {
             process = pythonCommand(dir).redirectError(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             deleteExtracted(dir);
-            throw new EmulatorUnavailableException("python3 is not installed or not on PATH. The emulator needs "
-                    + "python3 with moto 5.2.1: install python3, then " + INSTALL_HINT);
+            throw new EmulatorUnavailableException("cannot run " + python + ": " + e.getMessage());
         }
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         try {
@@ -100,7 +102,7 @@ public final class Emulator implements AutoCloseable {
                 process.waitFor(5, TimeUnit.SECONDS);
                 String err = stderr.getNow("");
                 throw new EmulatorUnavailableException("The emulator did not start (exit " + exitValue(process) + "). "
-                        + (err.isBlank() ? "" : err.strip() + "\n") + "It needs python3 with moto 5.2.1: " + INSTALL_HINT);
+                        + (err.isBlank() ? "" : err.strip() + "\n") + "Its interpreter was " + python + ".");
             }
             drain(lines);
             return new Emulator(process, port, dir);
@@ -142,13 +144,20 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /** The interpreter that runs the emulator: found (or set up) by {@link EmulatorPython} once per JVM. */
+    private static synchronized Path interpreter(Path requirements) {
+        if (python == null) {
+            python = EmulatorPython.forEmulator(requirements).find();
+        }
+        return python;
+    }
+
     /**
-     * The emulator's command line: {@code python3 -m rootaudit_emulator}, run from the folder the package was
-     * extracted to (and with that folder on PYTHONPATH, which also holds under {@code PYTHONSAFEPATH}). The one
-     * place that chooses the Python interpreter.
+     * The emulator's command line: {@code python -m rootaudit_emulator}, run from the folder the package was
+     * extracted to (and with that folder on PYTHONPATH, which also holds under {@code PYTHONSAFEPATH}).
      */
-    private static ProcessBuilder pythonCommand(Path dir) {
-        ProcessBuilder builder = new ProcessBuilder("python3", "-m", MODULE, "--host", "127.0.0.1", "--port", "0",
+    private static synchronized ProcessBuilder pythonCommand(Path dir) {
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", MODULE, "--host", "127.0.0.1", "--port", "0",
                 "--exit-on-stdin-eof").directory(dir.toFile());
         String inherited = builder.environment().get("PYTHONPATH");
         builder.environment().put("PYTHONPATH",
