@@ -37,9 +37,7 @@ class ContainerImageTest {
 
     @Test
     void theImageRunsTheJarAsANonRootUserWithOneVolumeAndItsLabels() throws IOException {
-        Map<String, byte[]> files = smallEntries(IMAGE);
-        JsonNode manifest = JSON.readTree(files.get("manifest.json")).get(0);
-        JsonNode config = JSON.readTree(files.get(manifest.get("Config").asString())).get("config");
+        JsonNode config = imageConfig();
 
         assertThat(texts(config.get("Entrypoint"))).containsExactly("java", "-jar", "/app/rootaudit.jar");
         assertThat(config.get("User").asString()).isEqualTo("10001:10001").doesNotStartWith("0:").isNotEqualTo("root");
@@ -90,6 +88,39 @@ class ContainerImageTest {
         assertThat(volume.isDirectory()).isTrue();
         // Jib cannot give the directory to user 10001, so it is writable by all (a new Docker volume copies this).
         assertThat(volume.getMode() & 0777).isEqualTo(0777);
+    }
+
+    /** config/kubernetes/cronjob.yaml runs this image as it is: its entrypoint as the command, as its user. */
+    @Test
+    void theKubernetesRecipeRunsTheImagesEntrypointAsTheImagesUser() throws IOException {
+        JsonNode config = imageConfig();
+        String yaml = Files.readString(Path.of("config/kubernetes/cronjob.yaml"));
+        Map<?, ?> cronJob = null;
+        for (Object document : new org.yaml.snakeyaml.Yaml().loadAll(yaml)) {
+            if ("CronJob".equals(((Map<?, ?>) document).get("kind"))) {
+                cronJob = (Map<?, ?>) document;
+            }
+        }
+        assertThat(cronJob).isNotNull();
+        Map<?, ?> pod = (Map<?, ?>) at(cronJob, "spec", "jobTemplate", "spec", "template", "spec");
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) pod.get("containers")).get(0);
+        assertThat(container.get("command")).isEqualTo(texts(config.get("Entrypoint")));
+        Map<?, ?> security = (Map<?, ?>) pod.get("securityContext");
+        assertThat(security.get("runAsUser") + ":" + security.get("runAsGroup")).isEqualTo(config.get("User").asString());
+    }
+
+    private static Object at(Map<?, ?> map, String... keys) {
+        Object value = map;
+        for (String key : keys) {
+            value = ((Map<?, ?>) value).get(key);
+        }
+        return value;
+    }
+
+    private static JsonNode imageConfig() throws IOException {
+        Map<String, byte[]> files = smallEntries(IMAGE);
+        JsonNode manifest = JSON.readTree(files.get("manifest.json")).get(0);
+        return JSON.readTree(files.get(manifest.get("Config").asString())).get("config");
     }
 
     /** The entries of the outer tarball (manifest and config) that are small enough to keep. */
