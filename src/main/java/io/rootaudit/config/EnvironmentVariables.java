@@ -20,7 +20,8 @@ public final class EnvironmentVariables {
     static final String PREFIX = "ROOTAUDIT_";
 
     /** Variables of rootaudit's own that are not properties (documented in the configuration reference). */
-    static final Set<String> TOOL_VARIABLES = Set.of("ROOTAUDIT_TEST_POSTGRES_URL", "ROOTAUDIT_PYTHON");
+    static final Set<String> TOOL_VARIABLES = Set.of("ROOTAUDIT_TEST_POSTGRES_URL", "ROOTAUDIT_PYTHON",
+            "ROOTAUDIT_IN_CONTAINER");
 
     private EnvironmentVariables() {}
 

@@ -17,6 +17,7 @@ class EnvironmentVariablesTest {
                 "ROOTAUDIT_SCOPE_EXCLUDEACCOUNTS_0", "111111111111",
                 "ROOTAUDIT_SCOPE_EXCLUDEACCOUNTS_1_", "222222222222",
                 "ROOTAUDIT_TEST_POSTGRES_URL", "jdbc:postgresql://x/y",
+                "ROOTAUDIT_IN_CONTAINER", "true",
                 "PATH", "/usr/bin", "AWS_REGION", "us-east-1"))).isEmpty();
     }
 

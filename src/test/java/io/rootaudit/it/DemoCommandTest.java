@@ -32,6 +32,17 @@ class DemoCommandTest {
         }
     }
 
+    /** In the container image (which sets ROOTAUDIT_IN_CONTAINER) demo says it is for a local machine, and starts nothing. */
+    @Test
+    void inTheContainerImageTheDemoSaysItNeedsALocalMachine() throws Exception {
+        ChildJvm.Result demo = ChildJvm.run(work, Map.of("ROOTAUDIT_IN_CONTAINER", "true"), List.of(), "demo");
+
+        assertThat(demo.exitCode()).as(demo.output()).isEqualTo(5);
+        assertThat(demo.output()).contains("demo is a local-machine feature", "no Python for the AWS emulator")
+                .doesNotContain("Emulator listening");
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+
     /**
      * A first python3 on the PATH without moto and an empty per-user cache: demo looks further (the rest of the
      * PATH, else a virtual environment it makes in the cache) and still exits as documented.

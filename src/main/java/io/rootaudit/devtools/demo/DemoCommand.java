@@ -33,8 +33,12 @@ import picocli.CommandLine.Unmatched;
                 + "4 OUs and 34 accounts with every finding somewhere, audits it, prints the summary and where the files "
                 + "are, stops the emulator, and exits with the audit's exit code. Touches no real AWS account and ignores "
                 + "your AWS credentials.",
-        footer = "Exit codes: those of 'audit' (the demo organization gives 4); 5 python3 or moto is missing.")
+        footer = "Exit codes: those of 'audit' (the demo organization gives 4); 5 python3 or moto is missing, or demo "
+                + "was started in the container image.")
 public final class DemoCommand implements Callable<Integer> {
+
+    /** Set to {@code true} by the container image, which has no Python for the emulator (docs/scheduling.md). */
+    public static final String IN_CONTAINER = "ROOTAUDIT_IN_CONTAINER";
 
     private final Launch launch;
 
@@ -54,6 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ("true".equalsIgnoreCase(launch.environment().get(IN_CONTAINER))) {
+            launch.err().println("rootaudit demo: demo is a local-machine feature, and this is the container image, which "
+                    + "has no Python for the AWS emulator. Run 'java -jar rootaudit.jar demo' on a machine with JDK 17 and "
+                    + "python3; here, run 'audit' against your organization.");
+            return ExitCode.PREREQUISITE_MISSING.code();
+        }
         Emulator emulator;
         try {
             emulator = Emulator.start();
