@@ -486,10 +486,10 @@ class XlsxReportWriterTest {
                             new MfaDevice("arn:aws:iam::" + id + ":u2f/b", MfaType.FIDO, NOW)));
             FindingRow finding = new FindingRow(id, TRIGGERS[i], "root-password-present", "Root user has a console password",
                     Severity.HIGH, List.of("CIS v5.0 1.6"), "Root has a console password", null, null, "Delete it.");
-            accounts.add(new AccountRow(id, TRIGGERS[i], "a@example.com", "Root/Prod", "ACTIVE", NOW, Map.of(),
+            accounts.add(new AccountRow(id, TRIGGERS[i], "a@example.com", "Root/Prod", "ACTIVE", NOW, Map.of(), "team-" + i,
                     AccountStatus.NON_COMPLIANT, null, Severity.HIGH, inv, List.of(finding), List.of(), null, NOW));
         }
-        accounts.add(new AccountRow("222222222222", ESCAPE_LIKE, "b@example.com", CONTROL_CHARS, "ACTIVE", NOW, Map.of(),
+        accounts.add(new AccountRow("222222222222", ESCAPE_LIKE, "b@example.com", CONTROL_CHARS, "ACTIVE", NOW, Map.of(), "=HYPERLINK(\"http://x\")",
                 AccountStatus.ERROR, null, null, null, List.of(), List.of(), new AuditError("AccessDenied",
                 "x".repeat(40_000)), NOW));
         Map<AccountStatus, Integer> byStatus = new EnumMap<>(AccountStatus.class);
