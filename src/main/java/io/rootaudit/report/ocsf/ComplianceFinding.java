@@ -12,7 +12,7 @@ import java.util.Map;
  * @param time when the account was audited (the run's end when unknown), milliseconds since the epoch
  * @param statusId workflow status of the finding: 1 New, 3 Suppressed (covered by an exception), 4 Resolved (a pass)
  * @param comment for a suppressed finding, the exception that covers it
- * @param unmapped rootaudit's own values with no OCSF attribute (run, account status, exception ticket, ...)
+ * @param unmapped rootaudit's own values with no OCSF attribute (run, account status, owner, exception ticket, ...)
  */
 record ComplianceFinding(int activityId, String activityName, int categoryUid, String categoryName, int classUid,
                          String className, long typeUid, String typeName, int severityId, String severity, int statusId,

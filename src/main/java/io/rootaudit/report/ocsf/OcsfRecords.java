@@ -189,6 +189,9 @@ final class OcsfRecords {
             values.put("run_id", report.run().runId());
             values.put("period", report.run().period());
             values.put("account_status", account.status().name());
+            if (account.owner() != null) {
+                values.put("owner", account.owner()); // OCSF 1.6.0 has no owner string: resource_details.owner is a user
+            }
             if (finding != null && finding.resource() != null) {
                 values.put("finding_resource", finding.resource());
             }

@@ -155,6 +155,15 @@ class OcsfFindingsWriterTest {
         });
     }
 
+    /** The account's owner (owner routing) goes to unmapped.owner: OCSF 1.6.0 has no owner string for a resource. */
+    @Test
+    void theOwnerOfAnAccountIsInEachOfItsRecords() throws IOException {
+        List<JsonNode> records = write(report());
+        assertThat(of(records, NON_COMPLIANT)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.at("/unmapped/owner").asString()).isEqualTo("team-payments"));
+        assertThat(of(records, COMPLIANT)).allSatisfy(r -> assertThat(r.at("/unmapped").has("owner")).isFalse());
+    }
+
     @Test
     void skippedAccountsGiveNoRecord() throws IOException {
         assertThat(of(write(report()), SKIPPED)).isEmpty();
@@ -256,7 +265,8 @@ class OcsfFindingsWriterTest {
 
     private static AccountRow account(String id, AccountStatus status, RootCredentialInventory inventory,
                                       List<FindingRow> findings, AuditError error) {
-        return new AccountRow(id, "Account " + id, id + "@example.com", "Root/Workloads", "ACTIVE", null, Map.of(), status,
+        return new AccountRow(id, "Account " + id, id + "@example.com", "Root/Workloads", "ACTIVE", null, Map.of(),
+                id.equals(NON_COMPLIANT) ? "team-payments" : null, status,
                 status == AccountStatus.SKIPPED ? "account is SUSPENDED" : null,
                 findings.isEmpty() ? null : Severity.CRITICAL, inventory, findings,
                 findings.stream().map(FindingRow::exceptionReference).filter(t -> t != null).toList(), error,
