@@ -29,7 +29,7 @@ record ComplianceFinding(int activityId, String activityName, int categoryUid, S
      * @param uid stable across runs for the same organization, account, rule and credential ({@link FindingUid})
      * @param analytic the rootaudit rule that made the verdict
      */
-    record FindingInfo(String uid, String title, String desc, Analytic analytic, List<String> types) {}
+    record FindingInfo(String uid, String title, String desc, Analytic analytic) {}
 
     /** @param typeId 1 Rule */
     record Analytic(String uid, String name, int typeId, String type) {}

@@ -8,6 +8,7 @@ import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
+import io.rootaudit.compliance.Severity;
 import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.report.EvidenceReport.AccountRow;
 import io.rootaudit.report.EvidenceReport.FindingRow;
@@ -101,7 +102,7 @@ final class OcsfRecords {
     }
 
     /** What a record says of a rule, from its metadata or, for a finding, from the report's row. */
-    record RuleView(String id, String title, io.rootaudit.compliance.Severity severity, String remediation) {}
+    record RuleView(String id, String title, Severity severity, String remediation) {}
 
     /** The four kinds of record, with their OCSF compliance status and finding (workflow) status. */
     enum Verdict {
@@ -152,7 +153,7 @@ final class OcsfRecords {
                             new ComplianceFinding.Product("rootaudit", "rootaudit", run.toolVersion()), List.of("cloud"),
                             run.organizationId()),
                     new FindingInfo(FindingUid.of(run.organizationId(), account.accountId(), rule.id(), resource),
-                            rule.title(), detail, new ComplianceFinding.Analytic(rule.id(), rule.title(), 1, "Rule"), null),
+                            rule.title(), detail, new ComplianceFinding.Analytic(rule.id(), rule.title(), 1, "Rule")),
                     compliance,
                     new Cloud("AWS", new ComplianceFinding.Account(account.accountId(), account.name(), 10, "AWS Account",
                             null), new ComplianceFinding.Org(run.organizationId(), account.ouPath()), region, partition),
