@@ -118,6 +118,7 @@ class DemoOrganizationAuditTest {
         assertThat(byAccount.get("210000000001")).hasSize((int) memberRules).allSatisfy(r -> {
             assertThat(r.at("/compliance/status_id").asInt()).isEqualTo(1);
             assertThat(r.at("/resources/0/uid").asString()).isEqualTo("arn:aws:iam::210000000001:root");
+            assertThat(r.at("/unmapped/owner").asString()).isEqualTo("team-01"); // the demo routes owners
             assertThat(r.at("/cloud/org/uid").asString()).isEqualTo(run.results().at("/organization/organizationId").asString());
         });
         assertThat(byAccount.get("210000000016")).anySatisfy(r -> {
