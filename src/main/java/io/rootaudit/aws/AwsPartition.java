@@ -24,6 +24,7 @@ public enum AwsPartition {
     AWS_US_GOV(Region.US_GOV_WEST_1, Region.US_GOV_WEST_1);
 
     private static final Pattern ROOT_USER_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:root");
+    private static final Pattern ARN_PARTITION = Pattern.compile("arn:(aws(?:-[a-z]+)*):.*", Pattern.DOTALL);
 
     private final Region iamRegion;
     private final Region organizationsRegion;
@@ -74,5 +75,20 @@ public enum AwsPartition {
     /** Whether {@code arn} is a root user's ARN ({@code arn:<partition>:iam::<account>:root}) in any partition. */
     public static boolean isRootUserArn(String arn) {
         return arn != null && ROOT_USER_ARN.matcher(arn).matches();
+    }
+
+    /**
+     * The partition id of {@code arn} (its second field: {@code aws}, {@code aws-cn}, {@code aws-us-gov}), so that ARNs
+     * built for a stored run (a root user's, in a report) are in the partition the run's caller was in; {@code aws}
+     * when {@code arn} is no ARN.
+     */
+    public static String idOfArn(String arn) {
+        var m = arn == null ? null : ARN_PARTITION.matcher(arn);
+        return m != null && m.matches() ? m.group(1) : AWS.id();
+    }
+
+    /** The ARN of the root user of {@code accountId} in partition {@code partitionId}: {@code arn:<partition>:iam::<account>:root}. */
+    public static String rootUserArn(String partitionId, String accountId) {
+        return "arn:" + partitionId + ":iam::" + accountId + ":root";
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         header = "Run the monthly audit (resumes an unfinished run of the period).",
         description = {"Runs preflight, snapshots the in-scope accounts, audits each member account's root user, scores "
                 + "it, remediates if rootaudit.remediation.mode says so, stores the run and writes the evidence pack "
-                + "(results.json, accounts.csv, evidence.xlsx, report.pdf, manifest.json) to "
+                + "(results.json, accounts.csv, evidence.xlsx, report.pdf, findings.ocsf.json, manifest.json) to "
                 + "<rootaudit.report.local-dir>/<organization id>/<period>/<run id>/, then publishes it to S3 when "
                 + "rootaudit.report.s3.bucket is set.%n",
                 "One run per organization and period (rootaudit.period, default the current UTC month): a completed "

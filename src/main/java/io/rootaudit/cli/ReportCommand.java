@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         header = "Render the evidence pack of a stored run again (no AWS calls).",
         description = "Renders every artifact of a completed, stored run again (results.json, accounts.csv, "
-                + "evidence.xlsx, report.pdf, manifest.json) from the database, without any AWS call.",
+                + "evidence.xlsx, report.pdf, findings.ocsf.json, manifest.json) from the database, without any AWS call.",
         footer = "Exit codes: 0 rendered; 2 no such run, or the run has not completed.")
 final class ReportCommand implements Callable<Integer> {
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EvidenceVerifier {
 
-    /** A manifest lists four files; anything longer than this is not one. */
+    /** A manifest lists five files; anything longer than this is not one. */
     static final int MAX_MANIFEST_BYTES = 1 << 20;
     /** results.json and report.pdf are kept in memory up to this size for the cross-checks; larger ones are a problem. */
     static final int MAX_CROSS_CHECKED_BYTES = 256 << 20;

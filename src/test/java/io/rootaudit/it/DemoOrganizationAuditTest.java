@@ -3,10 +3,12 @@ package io.rootaudit.it;
 import io.rootaudit.compliance.rules.BuiltInRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootaudit.compliance.AccountKind;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.devtools.emulator.DemoOrganization;
 import io.rootaudit.devtools.emulator.Emulator;
 import io.rootaudit.report.ResultsSchema;
+import io.rootaudit.report.ocsf.OcsfSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,54 @@ class DemoOrganizationAuditTest {
     @Test
     void resultsConformToThePublishedSchema() {
         assertThat(ResultsSchema.violations(run.runFolder().resolve("results.json"))).isEmpty();
+    }
+
+    /**
+     * findings.ocsf.json: every record is an OCSF 1.6.0 Compliance Finding by the schema derived from the OCSF sources,
+     * the pack's manifest lists the file, and each account's status gives its kind of record: passes for a compliant
+     * member (one per member rule), a fail per open finding, suppressed fails carrying the exception's ticket, unknowns
+     * with the AWS error, none for the skipped account.
+     */
+    @Test
+    void ocsfFindingsConformToOcsf160AndFollowTheStatuses() throws Exception {
+        Path file = run.runFolder().resolve("findings.ocsf.json");
+        assertThat(OcsfSchema.violationsOfEveryRecord(file)).isEmpty();
+        assertThat(Files.readString(run.runFolder().resolve("manifest.json"))).contains("\"findings.ocsf.json\"");
+        Map<String, List<JsonNode>> byAccount = new HashMap<>();
+        OcsfSchema.records(file).forEach(r -> byAccount.computeIfAbsent(r.at("/cloud/account/uid").asString(),
+                k -> new ArrayList<>()).add(r));
+        RuleCatalog catalog = BuiltInRules.catalog();
+        long memberRules = catalog.accountRules().stream().filter(r -> r.accountKinds().contains(AccountKind.MEMBER)).count();
+        long managementRules = catalog.accountRules().stream()
+                .filter(r -> r.accountKinds().contains(AccountKind.MANAGEMENT)).count();
+
+        assertThat(byAccount).doesNotContainKey(DemoOrganization.SUSPENDED);
+        assertThat(byAccount.get("210000000001")).hasSize((int) memberRules).allSatisfy(r -> {
+            assertThat(r.at("/compliance/status_id").asInt()).isEqualTo(1);
+            assertThat(r.at("/resources/0/uid").asString()).isEqualTo("arn:aws:iam::210000000001:root");
+            assertThat(r.at("/unmapped/owner").asString()).isEqualTo("team-01"); // the demo routes owners
+            assertThat(r.at("/cloud/org/uid").asString()).isEqualTo(run.results().at("/organization/organizationId").asString());
+        });
+        assertThat(byAccount.get("210000000016")).anySatisfy(r -> {
+            assertThat(r.at("/compliance/control").asString()).isEqualTo("root-access-key-active");
+            assertThat(r.at("/compliance/status_id").asInt()).isEqualTo(3);
+            assertThat(r.get("status").asString()).isEqualTo("New");
+            assertThat(r.get("severity").asString()).isEqualTo("Critical");
+        });
+        assertThat(byAccount.get(DemoOrganization.EXCEPTED).stream().filter(r -> r.at("/compliance/status_id").asInt() == 3))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.get("status").asString()).isEqualTo("Suppressed");
+                    assertThat(r.get("comment").asString()).contains("SEC-1042");
+                });
+        assertThat(byAccount.get(DemoOrganization.DENIED)).hasSize((int) memberRules).allSatisfy(r -> {
+            assertThat(r.at("/compliance/status_id").asInt()).isZero();
+            assertThat(r.at("/compliance/status_code").asString()).isEqualTo("AccessDenied");
+        });
+        assertThat(byAccount.get(DemoOrganization.MANAGEMENT)).hasSize((int) managementRules).anySatisfy(r -> {
+            assertThat(r.at("/compliance/control").asString()).isEqualTo("root-mfa-virtual-only");
+            assertThat(r.at("/compliance/status_id").asInt()).isEqualTo(3);
+            assertThat(r.at("/resources/0/uid").asString()).isEqualTo("arn:aws:iam::" + DemoOrganization.MANAGEMENT + ":root");
+        });
     }
 
     @Test

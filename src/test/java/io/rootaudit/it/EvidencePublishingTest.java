@@ -150,7 +150,8 @@ class EvidencePublishingTest {
             assertThat(audit.exitCode()).as(audit.out()).isZero();
             String folder = audit.out().replaceAll("(?s).*Published and verified: s3://" + bucket + "/(\\S+).*", "$1");
             assertThat(everythingUnder(bucket, "")).as(bucket + " after audit").containsExactlyInAnyOrder(
-                    Stream.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "manifest.json")
+                    Stream.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "findings.ocsf.json",
+                                    "manifest.json")
                             .map(file -> "version " + folder + file).toArray(String[]::new));
         }
     }
@@ -203,7 +204,8 @@ class EvidencePublishingTest {
         Path folder = run.runFolder();
         String runId = run.results().get("run").get("runId").asString();
         Map<String, byte[]> pack = new java.util.TreeMap<>();
-        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "manifest.json")) {
+        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "findings.ocsf.json",
+                "manifest.json")) {
             pack.put(file, Files.readAllBytes(folder.resolve(file)));
         }
         String results = new String(pack.get("results.json"), java.nio.charset.StandardCharsets.UTF_8);
@@ -220,7 +222,7 @@ class EvidencePublishingTest {
                 "manifest.json: does not list report.pdf, which every evidence pack holds");
         cases.put(upload("missing", missing, manifest(pack, runId, null, null)), "accounts.csv: missing or unreadable (");
         cases.put(upload("path", pack, manifest(pack, runId, null, "../../etc/hostname")),
-                "manifest.json: artifact 5 names '../../etc/hostname', which is not a file name of the pack folder");
+                "manifest.json: artifact 6 names '../../etc/hostname', which is not a file name of the pack folder");
         cases.put(upload("forged", forged, manifest(forged, runId, null, null)), "report.pdf: its cover gives SHA-256 ");
         cases.put(upload("other-run", pack, manifest(pack, "2026-01-7-000000", null, null)),
                 "the run id disagrees: manifest.json says '2026-01-7-000000', results.json says '" + runId + "'");
@@ -236,7 +238,7 @@ class EvidencePublishingTest {
     /** The manifest a forger writes over {@code files}: re-hashed, without {@code leftOut}, plus an entry {@code extra}. */
     private static byte[] manifest(Map<String, byte[]> files, String runId, String leftOut, String extra) {
         StringBuilder artifacts = new StringBuilder();
-        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "")) {
+        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "findings.ocsf.json", "")) {
             String name = file.isEmpty() ? extra : file;
             byte[] bytes = file.isEmpty() ? new byte[0] : files.getOrDefault(file, new byte[0]);
             if (name == null || name.equals(leftOut)) {

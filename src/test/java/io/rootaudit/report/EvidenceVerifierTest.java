@@ -50,7 +50,8 @@ class EvidenceVerifierTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();
-        assertThat(pack.artifacts()).containsOnlyKeys("results.json", "accounts.csv", "evidence.xlsx", "report.pdf");
+        assertThat(pack.artifacts()).containsOnlyKeys("results.json", "accounts.csv", "evidence.xlsx", "report.pdf",
+                "findings.ocsf.json");
     }
 
     /** The issue's first case: an empty artifact list printed "OK: 0 files". */
@@ -64,14 +65,16 @@ class EvidenceVerifierTest {
                 "manifest.json: does not list results.json, which every evidence pack holds",
                 "manifest.json: does not list accounts.csv, which every evidence pack holds",
                 "manifest.json: does not list evidence.xlsx, which every evidence pack holds",
-                "manifest.json: does not list report.pdf, which every evidence pack holds");
+                "manifest.json: does not list report.pdf, which every evidence pack holds",
+                "manifest.json: does not list findings.ocsf.json, which every evidence pack holds");
     }
 
     /** The issue's second case: leave report.pdf out of the manifest, then replace it with junk. */
     @Test
     void aManifestThatLeavesOutTheReplacedPdfFails() throws IOException {
         Files.writeString(pack.folder().resolve("report.pdf"), "junk");
-        writeManifest(pack.written().runId(), pack.written().organizationId(), "results.json", "accounts.csv", "evidence.xlsx");
+        writeManifest(pack.written().runId(), pack.written().organizationId(), "results.json", "accounts.csv", "evidence.xlsx",
+                "findings.ocsf.json");
 
         EvidenceVerifier.Result result = verifier.verify(pack.folder().toString());
 
@@ -116,7 +119,7 @@ class EvidenceVerifierTest {
                     artifacts));
 
             assertThat(result.ok()).as(name).isFalse();
-            assertThat(result.problems()).as(name).containsExactly("manifest.json: artifact 5 names '"
+            assertThat(result.problems()).as(name).containsExactly("manifest.json: artifact " + (artifactEntries().size() + 1) + " names '"
                     + name.replace("\u0000", "\\u0000") + "', which is not a file name of the pack folder; it was not read");
         }
     }
@@ -289,7 +292,7 @@ class EvidenceVerifierTest {
 
     private void writeManifest(String runId, String organizationId, String... files) throws IOException {
         List<String> artifacts = new ArrayList<>();
-        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf")) {
+        for (String file : List.of("results.json", "accounts.csv", "evidence.xlsx", "report.pdf", "findings.ocsf.json")) {
             if (List.of(files).contains(file)) {
                 Path path = pack.folder().resolve(file);
                 artifacts.add("{\"file\":\"" + file + "\",\"bytes\":" + Files.size(path) + ",\"sha256\":\""

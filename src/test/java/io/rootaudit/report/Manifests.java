@@ -1,5 +1,6 @@
 package io.rootaudit.report;
 
+import io.rootaudit.compliance.rules.BuiltInRules;
 import io.rootaudit.devtools.benchmark.SyntheticEvidence;
 import io.rootaudit.property.Damage;
 import io.rootaudit.property.Document;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import io.rootaudit.report.ocsf.OcsfFindingsWriter;
 import io.rootaudit.report.pdf.PdfReportWriter;
 import io.rootaudit.report.xlsx.XlsxReportWriter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -95,7 +97,8 @@ public final class Manifests {
     /** The writers of a real pack, in the order the application runs them. */
     public static List<ArtifactWriter> writers() {
         return List.of(new ResultsJsonWriter(applicationJsonMapper()), new AccountsCsv(), new XlsxReportWriter(),
-                new PdfReportWriter());
+                new PdfReportWriter(), new OcsfFindingsWriter(BuiltInRules.catalog(), BuiltInRules.controls(),
+                        applicationJsonMapper()));
     }
 
     /** The verifier of the application, without S3. */
