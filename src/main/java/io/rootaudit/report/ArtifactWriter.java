@@ -15,4 +15,12 @@ public interface ArtifactWriter {
     String fileName();
 
     void write(EvidenceReport report, Path folder, OutputStream out) throws IOException;
+
+    /**
+     * The first manifest {@code schemaVersion} whose packs hold this file. {@code verify} requires it only in packs of
+     * that version or later, so packs made before the file existed still verify.
+     */
+    default int sinceManifestVersion() {
+        return 1;
+    }
 }

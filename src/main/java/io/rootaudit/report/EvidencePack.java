@@ -94,7 +94,7 @@ public class EvidencePack {
             log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), step.millis());
         }
         EvidenceReport.RunInfo run = report.run();
-        Manifest manifest = new Manifest("1", run.runId(), run.organizationId(), run.period(), run.toolVersion(),
+        Manifest manifest = new Manifest(Manifest.SCHEMA_VERSION, run.runId(), run.organizationId(), run.period(), run.toolVersion(),
                 run.generatedAt(), artifacts);
         folder.write(Manifest.FILE, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, manifest));
         return new Written(manifest, folder, steps);

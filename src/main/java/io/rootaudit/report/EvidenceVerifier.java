@@ -42,14 +42,14 @@ public class EvidenceVerifier {
 
     private final S3Publisher s3;
     private final JsonMapper json;
-    private final List<String> required;
+    private final List<ArtifactWriter> writers;
     private final KmsSigningKey kms;
 
     /** @param writers the writers of a pack: each one's file must be listed by the manifest */
     EvidenceVerifier(S3Publisher s3, JsonMapper json, List<ArtifactWriter> writers, KmsSigningKey kms) {
         this.s3 = s3;
         this.json = json;
-        this.required = writers.stream().map(ArtifactWriter::fileName).toList();
+        this.writers = List.copyOf(writers);
         this.kms = kms;
     }
 
@@ -105,9 +105,12 @@ public class EvidenceVerifier {
                 kept.put(a.file(), bytes);
             }
         }
-        for (String file : required) {
-            if (!listed.contains(file)) {
-                problems.add(Manifest.FILE + ": does not list " + file + ", which every evidence pack holds");
+        int version = manifestVersion(manifest);
+        for (ArtifactWriter writer : writers) {
+            if (writer.sinceManifestVersion() <= version && !listed.contains(writer.fileName())) {
+                problems.add(Manifest.FILE + ": does not list " + writer.fileName() + ", which every evidence pack "
+                        + (writer.sinceManifestVersion() > 1 ? "of schemaVersion " + writer.sinceManifestVersion() + " or later " : "")
+                        + "holds");
             }
         }
         problems.addAll(PackConsistency.check(manifest, kept.get(EvidencePack.RESULTS_JSON),
@@ -115,6 +118,15 @@ public class EvidenceVerifier {
         PackOrigin origin = PackOrigin.check(manifestBytes, source, options, kms, json);
         problems.addAll(origin.problems());
         return new Result(manifest, problems, origin.statement());
+    }
+
+    /** The manifest's schemaVersion; anything unreadable counts as the newest, so that no required file is excused. */
+    private static int manifestVersion(Manifest manifest) {
+        try {
+            return Integer.parseInt(String.valueOf(manifest.schemaVersion()));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** Hashes one listed file; returns its bytes when {@code keep} and they could be kept, else null. */

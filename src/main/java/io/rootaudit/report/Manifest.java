@@ -10,6 +10,9 @@ import java.util.List;
 public record Manifest(String schemaVersion, String runId, String organizationId, String period, String toolVersion,
                        Instant generatedAt, List<Artifact> artifacts) {
 
+    /** 2: packs hold findings.ocsf.json. 1: packs made before it. */
+    public static final String SCHEMA_VERSION = "2";
+
     public static final String FILE = "manifest.json";
 
     public record Artifact(String file, long bytes, String sha256) {}

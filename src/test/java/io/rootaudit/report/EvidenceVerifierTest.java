@@ -66,7 +66,22 @@ class EvidenceVerifierTest {
                 "manifest.json: does not list accounts.csv, which every evidence pack holds",
                 "manifest.json: does not list evidence.xlsx, which every evidence pack holds",
                 "manifest.json: does not list report.pdf, which every evidence pack holds",
-                "manifest.json: does not list findings.ocsf.json, which every evidence pack holds");
+                "manifest.json: does not list findings.ocsf.json, which every evidence pack of schemaVersion 2 or later holds");
+    }
+
+    /** Packs made before findings.ocsf.json existed (manifest schemaVersion 1) still verify without it; newer ones do not. */
+    @Test
+    void findingsOcsfJsonIsRequiredFromManifestVersionTwoOn() throws IOException {
+        Files.delete(pack.folder().resolve("findings.ocsf.json"));
+        List<String> artifacts = artifactEntries().stream().filter(a -> !a.contains("findings.ocsf.json")).toList();
+        String body = manifestText(pack.written().runId(), pack.written().organizationId(), artifacts).substring(1);
+
+        Files.writeString(pack.manifest(), "{\"schemaVersion\":\"1\"," + body);
+        assertThat(verifier.verify(pack.folder().toString()).problems()).isEmpty();
+
+        Files.writeString(pack.manifest(), "{\"schemaVersion\":\"2\"," + body);
+        assertThat(verifier.verify(pack.folder().toString()).problems()).containsExactly(
+                "manifest.json: does not list findings.ocsf.json, which every evidence pack of schemaVersion 2 or later holds");
     }
 
     /** The second case: leave report.pdf out of the manifest, then replace it with junk. */

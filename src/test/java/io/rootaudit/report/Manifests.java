@@ -121,7 +121,7 @@ public final class Manifests {
 
     private Map<String, Object> validTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("schemaVersion", "1");
+        tree.put("schemaVersion", Manifest.SCHEMA_VERSION);
         tree.put("runId", pack.written().runId());
         tree.put("organizationId", pack.written().organizationId());
         tree.put("period", "2026-11");

@@ -40,6 +40,11 @@ public class OcsfFindingsWriter implements ArtifactWriter {
     }
 
     @Override
+    public int sinceManifestVersion() {
+        return 2;
+    }
+
+    @Override
     public String fileName() {
         return FILE;
     }
