@@ -5,6 +5,7 @@ import io.rootaudit.report.EvidenceReport.Change;
 import io.rootaudit.report.EvidenceReport.FindingChange;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,13 @@ public final class RunEvents {
         if (report.trend() == null) {
             return events;
         }
+        Map<String, String> owners = new HashMap<>();
+        report.accounts().forEach(a -> owners.put(a.accountId(), a.owner()));
         for (Change change : List.of(Change.NEW, Change.RESOLVED)) {
             for (FindingChange f : report.trend().changes()) {
                 if (f.change() == change) {
                     events.add(new AuditEvent(change == Change.NEW ? FINDING_OPENED : FINDING_RESOLVED, time,
-                            finding(report, f, rules.of(f.ruleId())),
+                            finding(report, f, owners.get(f.accountId()), rules.of(f.ruleId())),
                             "account " + f.accountId() + ", rule " + f.ruleId()));
                 }
             }
@@ -94,11 +97,14 @@ public final class RunEvents {
         return d;
     }
 
-    private static Map<String, Object> finding(EvidenceReport report, FindingChange f, RuleLabels.Label label) {
+    /** @param owner the account's owner as the pack shows it: "no owner" without an owner tag, null when routing is off */
+    private static Map<String, Object> finding(EvidenceReport report, FindingChange f, String owner,
+                                               RuleLabels.Label label) {
         Map<String, Object> d = header(report);
         d.put("previousRunId", report.trend().previousRunId());
         d.put("accountId", f.accountId());
         d.put("accountName", f.accountName());
+        d.put("owner", owner);
         d.put("ruleId", f.ruleId());
         d.put("title", label.title());
         d.put("severity", f.severity() == null ? null : f.severity().name());

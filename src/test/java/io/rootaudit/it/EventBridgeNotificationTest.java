@@ -54,7 +54,11 @@ class EventBridgeNotificationTest {
     @BeforeEach
     void organizationBusRulesAndQueues(Emulator fresh) throws IOException {
         emulator = fresh;
-        emulator.createOrganization(Orgs.simple(4));
+        Map<String, Object> organization = Orgs.simple(4);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> accounts = (List<Map<String, Object>>) organization.get("accounts");
+        accounts.get(2).put("tags", Map.of("owner", "payments-team")); // account 3: the others have no owner tag
+        emulator.createOrganization(organization);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         events = EventBridgeClient.builder().endpointOverride(URI.create(emulator.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).build();
@@ -114,6 +118,11 @@ class EventBridgeNotificationTest {
                 && e.at("/detail/ruleId").asString().equals("root-access-key-active")).findFirst().orElseThrow();
         JsonNode packed = finding(november.account(M3), "root-access-key-active");
         assertThat(key.at("/detail/accountName").asString()).isEqualTo("Account 3");
+        assertThat(key.at("/detail/owner").asString()).isEqualTo("payments-team");
+        assertThat(november.csvLines()).filteredOn(l -> l.startsWith(M3)).singleElement().asString()
+                .endsWith(",payments-team"); // the owner column of the pack
+        assertThat(second).filteredOn(e -> type(e).equals("Root Audit Finding Resolved"))
+                .allSatisfy(e -> assertThat(e.at("/detail/owner").asString()).isEqualTo("no owner"));
         assertThat(key.at("/detail/title").asString()).isEqualTo(packed.get("title").asString());
         assertThat(key.at("/detail/controls")).isEqualTo(packed.get("controls")).isNotEmpty();
         assertThat(key.at("/detail/runId").asString()).isEqualTo(november.results().at("/run/runId").asString());
@@ -192,7 +201,8 @@ class EventBridgeNotificationTest {
 
     private Invocation audit(String folder, String period, String... more) {
         List<String> args = new ArrayList<>(List.of("audit", "--rootaudit.period=" + period,
-                "--rootaudit.database-path=" + work.resolve("db/rootaudit"), "--rootaudit.notify.event-bus=" + BUS));
+                "--rootaudit.database-path=" + work.resolve("db/rootaudit"), "--rootaudit.notify.event-bus=" + BUS,
+                "--rootaudit.report.owner-tag-keys=owner"));
         args.addAll(List.of(more));
         return Invocation.run(emulator, work.resolve(folder), args.toArray(String[]::new));
     }

@@ -74,7 +74,9 @@ final class Fixtures {
     }
 
     private static AccountRow account(String id, String name, AccountStatus status, List<FindingRow> findings) {
-        return new AccountRow(id, name, id + "@example.com", "Root/Workloads", "ACTIVE", STARTED, Map.of(), status, null,
+        String owner = name.startsWith("Sandbox") ? "no owner" : "platform-team@example.com";
+        return new AccountRow(id, name, id + "@example.com", "Root/Workloads", "ACTIVE", STARTED, Map.of(), owner, status,
+                null,
                 findings.isEmpty() ? null : findings.get(0).severity(), null, findings, List.of(), null, ENDED);
     }
 }

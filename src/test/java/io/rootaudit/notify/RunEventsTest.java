@@ -44,7 +44,8 @@ class RunEventsTest {
         List<AuditEvent> events = RunEvents.of(Fixtures.report(), Fixtures.PACK, 3, Fixtures.LABELS);
 
         assertThat(events.get(1).detail()).containsEntry("accountId", "111122223333")
-                .containsEntry("accountName", "Payments Prod").containsEntry("ruleId", "root-access-key-active")
+                .containsEntry("accountName", "Payments Prod").containsEntry("owner", "platform-team@example.com")
+                .containsEntry("ruleId", "root-access-key-active")
                 .containsEntry("title", "Root user has an active access key").containsEntry("severity", "CRITICAL")
                 .containsEntry("controls", List.of("CIS v7.0 2.4", "Security Hub IAM.4"))
                 .containsEntry("previousRunId", "2026-10-1-8d41e0").containsEntry("runId", "2026-11-1-3f9c2a");
@@ -52,6 +53,22 @@ class RunEventsTest {
         assertThat(events.get(2).detail()).containsEntry("accountId", "777788889999")
                 .containsEntry("title", "Root user has a console password").containsEntry("controls", List.of("CIS v7.0 2.1.1", "CIS v7.0 2.7"))
                 .containsEntry("severity", "HIGH");
+    }
+
+    @Test
+    void theOwnerIsThePacksOwnerOfTheAccountAndNullWhenOwnerRoutingIsOff() {
+        EvidenceReport r = Fixtures.report();
+        List<AuditEvent> events = RunEvents.of(r, Fixtures.PACK, 3, Fixtures.LABELS);
+        assertThat(events.get(2).detail()).containsEntry("owner", "platform-team@example.com");
+
+        List<EvidenceReport.AccountRow> unrouted = r.accounts().stream().map(a -> new EvidenceReport.AccountRow(
+                a.accountId(), a.name(), a.email(), a.ouPath(), a.state(), a.joinedAt(), a.tags(), null, a.status(),
+                a.statusReason(), a.highestSeverity(), a.inventory(), a.findings(), a.exceptionReferences(), a.error(),
+                a.auditedAt())).toList();
+        EvidenceReport off = new EvidenceReport(r.run(), r.organization(), r.summary(), unrouted, r.exceptions(),
+                r.trend(), null, null, List.of());
+        assertThat(RunEvents.of(off, Fixtures.PACK, 3, Fixtures.LABELS).subList(1, 3))
+                .allSatisfy(e -> assertThat(e.detail()).containsEntry("owner", null));
     }
 
     @Test
