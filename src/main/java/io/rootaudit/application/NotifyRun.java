@@ -1,11 +1,13 @@
 package io.rootaudit.application;
 
 import io.rootaudit.config.RootAuditProperties;
+import io.rootaudit.notify.AuditEvent;
 import io.rootaudit.notify.Delivery;
 import io.rootaudit.notify.EventBridgeNotifier;
 import io.rootaudit.notify.RuleLabels;
 import io.rootaudit.notify.RunEvents;
 import io.rootaudit.report.EvidenceReports;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,14 +47,14 @@ public class NotifyRun {
         try {
             PublishOutcome published = audited.publish();
             String s3 = published == null ? null : published.location();
-            var events = RunEvents.of(reports.build(audited.run().runId(), null),
-                    new RunEvents.PackLocation(audited.folder().toAbsolutePath().toString(), s3), exitCode, rules);
+            List<AuditEvent> events = RunEvents.of(reports.build(audited.run().runId(), null),
+                    new RunEvents.PackLocation(audited.folder().toAbsolutePath().normalize().toString(), s3), exitCode, rules);
             Delivery delivery = notifier.send(events);
             return new NotifyOutcome(delivery.complete() ? NotifyOutcome.Kind.SENT : NotifyOutcome.Kind.FAILED, bus,
                     delivery.events(), delivery.sent(), delivery.failures());
         } catch (RuntimeException e) {
             log.warn("Events of run {} not put on {}", audited.run().runId(), bus, e);
-            return new NotifyOutcome(NotifyOutcome.Kind.FAILED, bus, 0, 0, java.util.List.of(String.valueOf(e.getMessage())));
+            return new NotifyOutcome(NotifyOutcome.Kind.FAILED, bus, 0, 0, List.of(String.valueOf(e.getMessage())));
         }
     }
 }

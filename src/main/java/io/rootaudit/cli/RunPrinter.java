@@ -134,8 +134,9 @@ final class RunPrinter {
         switch (outcome.kind()) {
             case SENT -> out.println("Events put on " + outcome.eventBus() + ": " + outcome.sent());
             case FAILED -> {
-                err.println("rootaudit: " + (outcome.events() - outcome.sent()) + " of " + outcome.events()
-                        + " events were not put on " + outcome.eventBus() + ":");
+                String which = outcome.events() == 0 ? "the run's events"
+                        : (outcome.events() - outcome.sent()) + " of " + outcome.events() + " events";
+                err.println("rootaudit: " + which + " were not put on " + outcome.eventBus() + ":");
                 outcome.failures().forEach(f -> err.println("  " + f));
                 err.println("The evidence pack is complete; its results.json holds everything the events said.");
             }

@@ -1,6 +1,8 @@
 package io.rootaudit.notify;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,6 @@ import java.util.Map;
 public record AuditEvent(String detailType, Instant time, Map<String, Object> detail, String subject) {
 
     public AuditEvent {
-        detail = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
+        detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 }
