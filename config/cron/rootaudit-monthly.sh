@@ -26,6 +26,7 @@ case "$rc" in
   5) logger -p user.err -t rootaudit "a prerequisite is missing (credentials, organization, features, network), see $LOG";;
   6) logger -p user.err -t rootaudit "evidence kept locally but NOT published to S3; the next run publishes it, see $LOG";;
   8) logger -p user.err -t rootaudit "remediation could not clean some accounts, see FAILED lines in $LOG";;
+  10) logger -p user.err -t rootaudit "evidence pack complete, but some EventBridge events (or a findings export) failed and are not sent again, see $LOG";;
   9) logger -p user.warning -t rootaudit "another rootaudit process holds the store or this period; tomorrow's run tries again, see $LOG";;
   2) logger -p user.err -t rootaudit "invalid configuration or exceptions file, see $LOG";;
   *) logger -p user.err -t rootaudit "audit failed (rc=$rc); the next run resumes it, see $LOG";;

@@ -20,6 +20,11 @@ Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
   neither ``code`` nor ``status`` the request is then answered normally (a slow or, with a delay
   longer than the client waits, hanging endpoint for one account or action), otherwise with the
   fault's error. E.g. ``{"action": "GetUser", "target": "<member>", "delayMillis": 30000}``.
+``entryErrorCode`` (with ``entryErrorMessage``) makes a fault fail entries of a batch instead of the whole
+  request: the request succeeds, and each entry it matches is answered with that error code and not
+  delivered; ``count`` then bounds how many entries fail. Only EventBridge PutEvents reads it (a partial
+  failure: ``FailedEntryCount`` > 0), e.g. ``{"action": "PutEvents", "entryErrorCode": "ThrottlingException",
+  "count": 3}`` fails the next three events put; request-level matching ignores such faults.
 """
 
 import random
@@ -66,6 +71,8 @@ def add_fault(body):
                 "perSecond": None if per_second is None else float(per_second),
                 "bucket": {"tokens": float(per_second or 0), "at": time.monotonic()},
                 "delayMillis": int(delay or 0),
+                "entryErrorCode": body.get("entryErrorCode"),
+                "entryErrorMessage": body.get("entryErrorMessage") or "Injected entry failure",
                 "fired": 0,
             }
         )
@@ -73,16 +80,26 @@ def add_fault(body):
 
 
 def match_fault(info):
-    """The first fault that fires for this request (counting it), or None."""
+    """The first request fault that fires for this request (counting it), or None."""
+    return _first_firing(lambda fault: not fault.get("entryErrorCode")  # those fail entries (match_entry_fault)
+                         and fault["action"] in ("*", info.action)
+                         and (not fault["service"] or fault["service"] == info.service)
+                         and (not fault["target"] or fault["target"] in info.targets))
+
+
+def match_entry_fault(action, account):
+    """The first entry fault that fires for one entry of ``action`` put by ``account`` (counting it), or None."""
+    return _first_firing(lambda fault: fault.get("entryErrorCode") and fault["action"] in ("*", action)
+                         and (not fault["target"] or fault["target"] == account))
+
+
+def _first_firing(matches):
+    """The first fault that ``matches``, has count left and fires by its rate and quota; counted."""
     with STATE.lock:
         for fault in STATE.faults:
             if fault["remaining"] is not None and fault["remaining"] <= 0:
                 continue
-            if fault["action"] not in ("*", info.action):
-                continue
-            if fault["service"] and fault["service"] != info.service:
-                continue
-            if fault["target"] and fault["target"] not in info.targets:
+            if not matches(fault):
                 continue
             if fault["rate"] is not None and random.random() >= fault["rate"]:
                 continue

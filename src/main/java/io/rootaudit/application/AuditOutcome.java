@@ -19,10 +19,23 @@ import java.util.Map;
  * @param remediation what remediation did in a completed run, null when it did not run
  * @param publish what publishing did (also for an already completed period), null when not reached
  * @param failure why the run did not complete ({@code ALREADY_RUNNING}, {@code FAILED})
+ * @param notification what putting the run's events on EventBridge did, null when not reached (only a run completed by this
+ *     invocation sends events)
  */
 public record AuditOutcome(Kind kind, PreflightReport preflight, RunRecord run, Path folder,
                            Map<AccountStatus, Long> counts, int organizationFindings, Remediation remediation,
-                           PublishOutcome publish, String failure) {
+                           PublishOutcome publish, String failure, NotifyOutcome notification) {
+
+    /** Before notification, or without it. */
+    public AuditOutcome(Kind kind, PreflightReport preflight, RunRecord run, Path folder, Map<AccountStatus, Long> counts,
+                        int organizationFindings, Remediation remediation, PublishOutcome publish, String failure) {
+        this(kind, preflight, run, folder, counts, organizationFindings, remediation, publish, failure, null);
+    }
+
+    AuditOutcome withNotify(NotifyOutcome outcome) {
+        return new AuditOutcome(kind, preflight, run, folder, counts, organizationFindings, remediation, publish, failure,
+                outcome);
+    }
 
     public enum Kind {
         /** The period was completed by an earlier run and not audited again. */

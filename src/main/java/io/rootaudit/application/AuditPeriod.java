@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code audit} of one period: one run per organization and period. A completed period is not audited again
  * unless a re-run is asked for; an unfinished run (failed, or killed at any point) is resumed. The run holds the
- * organization's period lock while its job runs, then its pack is published when a bucket is configured.
+ * organization's period lock while its job runs, then its pack is published when a bucket is configured, then its
+ * events are put on EventBridge when a bus is configured.
  */
 @Service
 public class AuditPeriod {
@@ -48,6 +50,7 @@ public class AuditPeriod {
     private final AuditJobLauncher job;
     private final EvidencePack pack;
     private final PublishRun publishing;
+    private final NotifyRun notifying;
     private final RemediationLog remediationLog;
     private final RuleCatalog catalog;
     private final ExceptionRegister exceptions;
@@ -58,7 +61,7 @@ public class AuditPeriod {
 
     AuditPeriod(Preflight preflight, RunStore store, AccountResultStore accounts, OrganizationFindingStore organizationFindings,
                 RunLock runLock, AuditJobLauncher job, EvidencePack pack, PublishRun publishing,
-                RemediationLog remediationLog, RuleCatalog catalog, ExceptionRegister exceptions,
+                NotifyRun notifying, RemediationLog remediationLog, RuleCatalog catalog, ExceptionRegister exceptions,
                 RootAuditProperties properties, ToolVersion version, JsonMapper json, Clock clock) {
         this.preflight = preflight;
         this.store = store;
@@ -68,6 +71,7 @@ public class AuditPeriod {
         this.job = job;
         this.pack = pack;
         this.publishing = publishing;
+        this.notifying = notifying;
         this.remediationLog = remediationLog;
         this.catalog = catalog;
         this.exceptions = exceptions;
@@ -77,8 +81,11 @@ public class AuditPeriod {
         this.clock = clock;
     }
 
-    /** @param rerun start a new attempt even when the period was already completed */
-    public AuditOutcome run(boolean rerun, AuditListener listener) {
+    /**
+     * @param rerun start a new attempt even when the period was already completed
+     * @param exitCode the documented exit code of an outcome, which the run-completed event carries
+     */
+    public AuditOutcome run(boolean rerun, AuditListener listener, ToIntFunction<AuditOutcome> exitCode) {
         listener.safetySettings(SafetySettings.of(properties, exceptions));
         if (!rerun) {
             Optional<RunRecord> done = completedRunKnownOffline();
@@ -108,7 +115,7 @@ public class AuditPeriod {
                     + report.organization().id() + " for " + period() + "; wait for it to finish. Nothing was changed by this one.");
         }
         try (AutoCloseable held = lock.get()) {
-            return runLocked(report, listener);
+            return runLocked(report, listener, exitCode);
         } catch (Exception e) {
             return outcome(AuditOutcome.Kind.FAILED, report, null, String.valueOf(e.getMessage()));
         }
@@ -119,7 +126,7 @@ public class AuditPeriod {
         return properties.effectivePeriod().toString();
     }
 
-    private AuditOutcome runLocked(PreflightReport report, AuditListener listener) {
+    private AuditOutcome runLocked(PreflightReport report, AuditListener listener, ToIntFunction<AuditOutcome> exitCode) {
         boolean resumed = store.latestRun(report.organization().id(), period()).filter(r -> !r.completed()).isPresent();
         RunRecord run = startOrResume(report);
         listener.runStarted(run, resumed);
@@ -138,10 +145,11 @@ public class AuditPeriod {
                     + execution.getStatus() + "): " + execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
         }
         RunRecord completed = store.run(run.runId()).orElseThrow();
-        return new AuditOutcome(AuditOutcome.Kind.COMPLETED, report, completed, pack.folderOf(completed).path(),
-                accounts.countByStatus(completed.runId()), organizationFindings.findings(completed.runId()).size(),
-                remediation(completed),
+        AuditOutcome audited = new AuditOutcome(AuditOutcome.Kind.COMPLETED, report, completed,
+                pack.folderOf(completed).path(), accounts.countByStatus(completed.runId()),
+                organizationFindings.findings(completed.runId()).size(), remediation(completed),
                 publishing.publish(completed, false), null);
+        return audited.withNotify(notifying.notify(audited, exitCode.applyAsInt(audited)));
     }
 
     /** A completed period: nothing is audited; a pack whose upload failed (or was killed) is published now. */

@@ -7,7 +7,8 @@ import java.util.Locale;
  * ({@code rootaudit.aws.rate-limits.<family>}) because AWS throttles each service on its own.
  */
 public enum ApiFamily {
-    STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS"), KMS("KMS");
+    STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS"), KMS("KMS"),
+    EVENTS("EventBridge");
 
     private final String label;
 
@@ -25,8 +26,11 @@ public enum ApiFamily {
         return label;
     }
 
-    /** The SDK's per-service endpoint variable, for example {@code AWS_ENDPOINT_URL_ORGANIZATIONS}. */
+    /**
+     * The SDK's per-service endpoint variable, named after the service id, for example
+     * {@code AWS_ENDPOINT_URL_ORGANIZATIONS} or {@code AWS_ENDPOINT_URL_EVENTBRIDGE}.
+     */
     String endpointVariable() {
-        return "AWS_ENDPOINT_URL_" + name();
+        return "AWS_ENDPOINT_URL_" + label.toUpperCase(Locale.ROOT);
     }
 }

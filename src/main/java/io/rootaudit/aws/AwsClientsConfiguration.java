@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -100,6 +101,14 @@ class AwsClientsConfiguration {
                         ObjectProvider<AwsConnection> connection) {
         return connect(KmsClient.builder(), connection).httpClient(http).region(region.resolve())
                 .overrideConfiguration(overrides(ApiFamily.KMS, properties, limiters)).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    EventBridgeClient eventBridgeClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties,
+                                        RateLimiters limiters, ObjectProvider<AwsConnection> connection) {
+        return connect(EventBridgeClient.builder(), connection).httpClient(http).region(region.resolve())
+                .overrideConfiguration(overrides(ApiFamily.EVENTS, properties, limiters)).build();
     }
 
     /** The invocation's own endpoint and credentials ({@link AwsConnection}), when it has any; else the SDK's chains. */

@@ -1,14 +1,15 @@
 package io.rootaudit.cli;
 
 import io.rootaudit.application.AuditOutcome;
+import io.rootaudit.application.NotifyOutcome;
 import io.rootaudit.application.PrivilegedActions;
 import io.rootaudit.application.PublishOutcome;
 import io.rootaudit.compliance.AccountStatus;
 
 /**
  * Outcomes to the documented exit codes: the one place that knows their precedence. For {@code audit}: a run
- * refused before it started (9), then a failed publish (6) over a failed remediation (8) over accounts that could not
- * be audited (4) over findings (3).
+ * refused before it started (9), then a failed publish (6) over a failed export or notification (10) over a failed
+ * remediation (8) over accounts that could not be audited (4) over findings (3).
  */
 final class ExitCodes {
 
@@ -21,8 +22,13 @@ final class ExitCodes {
             case ALREADY_RUNNING -> ExitCode.ALREADY_RUNNING;
             case FAILED -> ExitCode.FAILURE;
             case ALREADY_COMPLETED -> published;
-            case COMPLETED -> published != ExitCode.OK ? published : findings(outcome);
+            case COMPLETED -> published != ExitCode.OK ? published : notified(outcome);
         };
+    }
+
+    private static ExitCode notified(AuditOutcome outcome) {
+        boolean failed = outcome.notification() != null && outcome.notification().kind() == NotifyOutcome.Kind.FAILED;
+        return failed ? ExitCode.EXPORT_FAILED : findings(outcome);
     }
 
     private static ExitCode findings(AuditOutcome outcome) {

@@ -2,6 +2,7 @@ package io.rootaudit.cli;
 
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.application.AuditOutcome;
+import io.rootaudit.application.NotifyOutcome;
 import io.rootaudit.application.PublishOutcome;
 import io.rootaudit.application.RunHistory;
 import io.rootaudit.application.SafetySettings;
@@ -133,6 +134,20 @@ final class RunPrinter {
                         + "; retry with: java -jar rootaudit.jar publish --run " + outcome.runId());
             }
             case NOT_CONFIGURED, ALREADY_PUBLISHED -> { }
+        }
+    }
+
+    static void notified(PrintWriter out, PrintWriter err, NotifyOutcome outcome) {
+        switch (outcome.kind()) {
+            case SENT -> out.println("Events put on " + outcome.eventBus() + ": " + outcome.sent());
+            case FAILED -> {
+                String which = outcome.events() == 0 ? "the run's events"
+                        : (outcome.events() - outcome.sent()) + " of " + outcome.events() + " events";
+                err.println("rootaudit: " + which + " were not put on " + outcome.eventBus() + ":");
+                outcome.failures().forEach(f -> err.println("  " + f));
+                err.println("The evidence pack is complete; its results.json holds everything the events said.");
+            }
+            case NOT_CONFIGURED -> { }
         }
     }
 

@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The names of rootaudit's properties, derived from {@link RootAuditProperties} itself so that checks on names
@@ -25,14 +26,27 @@ public final class PropertyNames {
     }
 
     private static void collect(Class<?> type, String prefix, Map<String, Leaf> leaves) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            String name = prefix + "." + kebab(component.getName());
+        RecordComponent[] components = type.getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            String name = prefix + "." + boundName(type, components, i);
             if (component.getType().isRecord()) {
                 collect(component.getType(), name, leaves);
             } else {
                 boolean list = component.getGenericType() instanceof ParameterizedType p && p.getRawType() == java.util.List.class;
                 leaves.put(name, new Leaf(name, component.getType(), list));
             }
+        }
+    }
+
+    /** The component's property segment: its {@link Name} when it has one (a name Java reserves, such as {@code notify}). */
+    private static String boundName(Class<?> type, RecordComponent[] components, int index) {
+        Class<?>[] types = java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            Name name = type.getDeclaredConstructor(types).getParameters()[index].getAnnotation(Name.class);
+            return name != null ? name.value() : kebab(components[index].getName());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("a record without its canonical constructor: " + type, e);
         }
     }
 

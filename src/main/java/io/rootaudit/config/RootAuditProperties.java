@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -30,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param exceptionsFile the YAML file of approved exceptions, read and validated at startup; empty = none
  * @param managementAccount how the management account's own root is read (sts:AssumeRoot cannot reach it)
  * @param compliance the control frameworks that the reports show
+ * @param notifications ({@code rootaudit.notify}: {@code notify} is a method of every Java object) events put on an Amazon EventBridge bus at the end of each audit; off unless {@code event-bus} is set
  * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
  *     ignored when {@code spring.datasource.url} points elsewhere
  */
@@ -45,6 +47,7 @@ public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Compliance compliance,
         @Valid @NotNull @DefaultValue Report report,
         @Valid @NotNull @DefaultValue Remediation remediation,
+        @Name("notify") @Valid @NotNull @DefaultValue Notify notifications,
         @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
         String period,
         @NotNull @DefaultValue("./data/rootaudit") Path databasePath) {
@@ -123,6 +126,7 @@ public record RootAuditProperties(
      * @param s3 client-side rate of S3 requests, per second
      * @param sqs client-side rate of SQS requests, per second
      * @param kms client-side rate of KMS requests, per second (signing the evidence: a few per run)
+     * @param events client-side rate of EventBridge requests, per second (PutEvents: one per ten events)
      * @param adaptive slow a family down when AWS throttles it and speed it up again when it stops
      */
     public record RateLimits(
@@ -132,6 +136,7 @@ public record RootAuditProperties(
             @Positive @DefaultValue("50") double s3,
             @Positive @DefaultValue("10") double sqs,
             @Positive @DefaultValue("10") double kms,
+            @Positive @DefaultValue("10") double events,
             @DefaultValue("true") boolean adaptive) {}
 
     /**
@@ -370,6 +375,27 @@ public record RootAuditProperties(
         @AssertTrue(message = "rootaudit.remediation.retry-for must be between 0s and 24h")
         boolean isRetryForValid() {
             return retryFor != null && !retryFor.isNegative() && retryFor.compareTo(Duration.ofHours(24)) <= 0;
+        }
+    }
+
+    /**
+     * Amazon EventBridge events of each completed audit (a run-completed event, and one per finding opened or
+     * resolved since the previous run), so rules can route them to SNS, chat, tickets or paging. docs/integrations.md
+     * describes the events.
+     *
+     * @param eventBus the event bus the events are put on: its name (for example {@code rootaudit}) or its ARN (for
+     *     a bus of another account or region); empty = no events
+     */
+    public record Notify(
+            @Pattern(regexp = "|[.\\-_A-Za-z0-9]{1,256}|arn:aws(-[a-z]+)*:events:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:event-bus/[.\\-_A-Za-z0-9/]{1,256}",
+                    // named in full: the component is "notifications", which Spring Boot binds as rootaudit.notify
+                    message = "rootaudit.notify.event-bus must be an event bus name (letters, digits, '.', '-', '_'; at "
+                            + "most 256) or an event bus ARN, "
+                            + "for example arn:aws:events:us-east-1:111111111111:event-bus/rootaudit")
+            String eventBus) {
+
+        public boolean enabled() {
+            return eventBus != null && !eventBus.isBlank();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.rootaudit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootaudit.application.AuditOutcome;
+import io.rootaudit.application.NotifyOutcome;
 import io.rootaudit.application.PrivilegedActions;
 import io.rootaudit.application.PublishOutcome;
 import io.rootaudit.compliance.AccountStatus;
@@ -119,7 +120,25 @@ class CommandLineTest {
         assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.PREREQUISITE_MISSING, null))).isEqualTo(ExitCode.PREREQUISITE_MISSING);
         assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.ALREADY_RUNNING, null))).isEqualTo(ExitCode.ALREADY_RUNNING);
         assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.FAILED, null))).isEqualTo(ExitCode.FAILURE);
-        assertThat(ExitCode.values()).extracting(ExitCode::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(ExitCode.values()).extracting(ExitCode::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    @Test
+    void failedNotificationIsCodeTenBelowAFailedPublishAboveEverythingElse() {
+        NotifyOutcome failed = new NotifyOutcome(NotifyOutcome.Kind.FAILED, "bus", 3, 1, List.of("x"));
+        NotifyOutcome sent = new NotifyOutcome(NotifyOutcome.Kind.SENT, "bus", 3, 3, List.of());
+        assertThat(ExitCodes.of(notified(completed(counts(0, 0), null, null), failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(notified(completed(counts(1, 1), failedRemediation(), null), failed)))
+                .isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(notified(completed(counts(1, 0), null, publish(PublishOutcome.Kind.FAILED)), failed)))
+                .isEqualTo(ExitCode.PUBLISH_FAILED);
+        assertThat(ExitCodes.of(notified(completed(counts(1, 0), null, null), sent))).isEqualTo(ExitCode.NON_COMPLIANT);
+        assertThat(ExitCode.EXPORT_FAILED.code()).isEqualTo(10);
+    }
+
+    private static AuditOutcome notified(AuditOutcome o, NotifyOutcome notification) {
+        return new AuditOutcome(o.kind(), o.preflight(), o.run(), o.folder(), o.counts(), o.organizationFindings(),
+                o.remediation(), o.publish(), o.failure(), notification);
     }
 
     @Test

@@ -225,7 +225,7 @@ public final class Emulator implements AutoCloseable {
         return post("credentials/" + accountId, Map.of());
     }
 
-    /** Injects a fault: {action, target?, code, status, message?, count?, rate?}. */
+    /** Injects a fault: {action, target?, code, status, message?, count?, rate?}, or {action, entryErrorCode, count?} (faults.py). */
     public JsonNode addFault(Map<String, Object> fault) {
         return post("faults", fault);
     }
