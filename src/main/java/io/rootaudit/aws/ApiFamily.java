@@ -7,7 +7,8 @@ import java.util.Locale;
  * ({@code rootaudit.aws.rate-limits.<family>}) because AWS throttles each service on its own.
  */
 public enum ApiFamily {
-    STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS"), KMS("KMS");
+    STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS"), KMS("KMS"),
+    SECURITY_HUB("Security Hub");
 
     private final String label;
 
@@ -15,9 +16,9 @@ public enum ApiFamily {
         this.label = label;
     }
 
-    /** The name used in property keys and log lines, for example {@code organizations}. */
+    /** The name used in property keys and log lines, for example {@code organizations} or {@code security-hub}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The service's name as people write it, for example {@code Organizations}. */
@@ -25,8 +26,11 @@ public enum ApiFamily {
         return label;
     }
 
-    /** The SDK's per-service endpoint variable, for example {@code AWS_ENDPOINT_URL_ORGANIZATIONS}. */
+    /**
+     * The SDK's per-service endpoint variable, for example {@code AWS_ENDPOINT_URL_ORGANIZATIONS}: the service id in
+     * upper case, without spaces ({@code AWS_ENDPOINT_URL_SECURITYHUB}).
+     */
     String endpointVariable() {
-        return "AWS_ENDPOINT_URL_" + name();
+        return "AWS_ENDPOINT_URL_" + name().replace("_", "");
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param exceptionsFile the YAML file of approved exceptions, read and validated at startup; empty = none
  * @param managementAccount how the management account's own root is read (sts:AssumeRoot cannot reach it)
  * @param compliance the control frameworks that the reports show
+ * @param export where each completed run's findings are sent besides the evidence pack
  * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
  *     ignored when {@code spring.datasource.url} points elsewhere
  */
@@ -45,6 +46,7 @@ public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Compliance compliance,
         @Valid @NotNull @DefaultValue Report report,
         @Valid @NotNull @DefaultValue Remediation remediation,
+        @Valid @NotNull @DefaultValue Export export,
         @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
         String period,
         @NotNull @DefaultValue("./data/rootaudit") Path databasePath) {
@@ -123,6 +125,8 @@ public record RootAuditProperties(
      * @param s3 client-side rate of S3 requests, per second
      * @param sqs client-side rate of SQS requests, per second
      * @param kms client-side rate of KMS requests, per second (signing the evidence: a few per run)
+     * @param securityHub client-side rate of Security Hub requests, per second (the findings export: one
+     *     BatchImportFindings per 100 findings; AWS allows about 10 per second)
      * @param adaptive slow a family down when AWS throttles it and speed it up again when it stops
      */
     public record RateLimits(
@@ -132,6 +136,7 @@ public record RootAuditProperties(
             @Positive @DefaultValue("50") double s3,
             @Positive @DefaultValue("10") double sqs,
             @Positive @DefaultValue("10") double kms,
+            @Positive @DefaultValue("10") double securityHub,
             @DefaultValue("true") boolean adaptive) {}
 
     /**
@@ -310,6 +315,20 @@ public record RootAuditProperties(
             return (mode == null) == (retainDays == null);
         }
     }
+
+    /**
+     * Findings sent to other tools after the evidence pack is written. A failed export never fails the audit: it has an
+     * exit code of its own, and {@code export --run ID} sends the stored run again.
+     *
+     * @param securityHub AWS Security Hub CSPM, as ASFF findings imported into the account that runs the audit
+     */
+    public record Export(@Valid @NotNull @DefaultValue SecurityHub securityHub) {}
+
+    /**
+     * @param enabled import each completed run's findings into Security Hub (BatchImportFindings) in the region of
+     *     {@code rootaudit.aws.region}, as findings of the account that runs the audit about each member account's root
+     */
+    public record SecurityHub(@DefaultValue("false") boolean enabled) {}
 
     /**
      * Deleting root credentials after the audit. Never runs unless {@code mode} says so, never touches the

@@ -14,7 +14,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The shape of the code, pinned: command line, then application services, then the job, reports and remediation,
+ * The shape of the code, pinned: command line, then application services, then the job, reports, remediation and exports,
  * then the store, organization, compliance and audit, then AWS. Nothing depends on a layer above it, no two packages
  * depend on each other, only the entry point exits the JVM, and production code never reaches development tooling.
  */
@@ -29,7 +29,7 @@ class ArchitectureTest {
             .layer("Command line").definedBy("io.rootaudit.cli..")
             .layer("Application").definedBy("io.rootaudit.application..")
             .layer("Job, reports, remediation").definedBy("io.rootaudit.job..", "io.rootaudit.report..",
-                    "io.rootaudit.remediation..")
+                    "io.rootaudit.remediation..", "io.rootaudit.export..")
             .layer("Store, organization, compliance, audit").definedBy("io.rootaudit.store..",
                     "io.rootaudit.organization..", "io.rootaudit.compliance..", "io.rootaudit.audit..")
             .layer("AWS").definedBy("io.rootaudit.aws..")
