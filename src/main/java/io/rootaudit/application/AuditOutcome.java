@@ -18,11 +18,13 @@ import java.util.Map;
  * @param organizationFindings organization-level findings of a completed run
  * @param remediation what remediation did in a completed run, null when it did not run
  * @param publish what publishing did (also for an already completed period), null when not reached
+ * @param export what the findings export to Security Hub did (also for an already completed period), null when not
+ *     reached
  * @param failure why the run did not complete ({@code ALREADY_RUNNING}, {@code FAILED})
  */
 public record AuditOutcome(Kind kind, PreflightReport preflight, RunRecord run, Path folder,
                            Map<AccountStatus, Long> counts, int organizationFindings, Remediation remediation,
-                           PublishOutcome publish, String failure) {
+                           PublishOutcome publish, ExportOutcome export, String failure) {
 
     public enum Kind {
         /** The period was completed by an earlier run and not audited again. */

@@ -24,7 +24,12 @@ public enum ExitCode {
     /** Remediation could not remove every credential of some eligible account (precedes 3 and 4). */
     REMEDIATION_FAILED(8),
     /** Another invocation for the same organization and period (or on the same embedded database) is running. */
-    ALREADY_RUNNING(9);
+    ALREADY_RUNNING(9),
+    /**
+     * A findings export or event notification failed; the evidence pack is intact; {@code export --run ID} retries
+     * (after a failed publish, 6, and before everything below it).
+     */
+    EXPORT_FAILED(10);
 
     private final int code;
 

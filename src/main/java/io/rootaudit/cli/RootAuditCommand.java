@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 compliant, 1 failure, 2 invalid configuration or usage, 3 non-compliant findings, 4 "
                         + "accounts that could not be audited, 5 a prerequisite is missing, 6 publishing to S3 failed "
                         + "(local evidence kept), 7 verification failed, 8 remediation could not clean some eligible "
-                        + "account, 9 another invocation is running for the same organization and period."})
+                        + "account, 9 another invocation is running for the same organization and period, 10 a findings export "
+                        + "failed (evidence pack intact; 'export --run ID' retries)."})
 final class RootAuditCommand implements Callable<Integer> {
 
     @Spec

@@ -3,6 +3,7 @@ package io.rootaudit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootaudit.application.AuditOutcome;
+import io.rootaudit.application.ExportOutcome;
 import io.rootaudit.application.PrivilegedActions;
 import io.rootaudit.application.PublishOutcome;
 import io.rootaudit.compliance.AccountStatus;
@@ -119,7 +120,24 @@ class CommandLineTest {
         assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.PREREQUISITE_MISSING, null))).isEqualTo(ExitCode.PREREQUISITE_MISSING);
         assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.ALREADY_RUNNING, null))).isEqualTo(ExitCode.ALREADY_RUNNING);
         assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.FAILED, null))).isEqualTo(ExitCode.FAILURE);
-        assertThat(ExitCode.values()).extracting(ExitCode::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(ExitCode.values()).extracting(ExitCode::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    /** A failed export: after a failed publish, before everything the findings say; never for a run that did not complete. */
+    @Test
+    void aFailedExportIsTenAfterSixBeforeEightFourAndThree() {
+        ExportOutcome failed = export(ExportOutcome.Kind.FAILED);
+        assertThat(ExitCodes.of(completed(counts(1, 1), failedRemediation(), null, failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(completed(counts(1, 0), null, null, failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(completed(counts(0, 0), null, publish(PublishOutcome.Kind.FAILED), failed)))
+                .isEqualTo(ExitCode.PUBLISH_FAILED);
+        assertThat(ExitCodes.of(completed(counts(1, 0), null, null, export(ExportOutcome.Kind.EXPORTED))))
+                .isEqualTo(ExitCode.NON_COMPLIANT);
+        assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.ALREADY_COMPLETED, publish(PublishOutcome.Kind.ALREADY_PUBLISHED),
+                failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.ALREADY_COMPLETED, null, export(ExportOutcome.Kind.ALREADY_EXPORTED))))
+                .isEqualTo(ExitCode.OK);
+        assertThat(ExitCodes.of(export(ExportOutcome.Kind.SUPERSEDED))).isEqualTo(ExitCode.OK);
     }
 
     @Test
@@ -158,15 +176,29 @@ class CommandLineTest {
 
     private static AuditOutcome completed(Map<AccountStatus, Long> counts, AuditOutcome.Remediation remediation,
                                           PublishOutcome publish) {
+        return completed(counts, remediation, publish, null);
+    }
+
+    private static AuditOutcome completed(Map<AccountStatus, Long> counts, AuditOutcome.Remediation remediation,
+                                          PublishOutcome publish, ExportOutcome export) {
         return new AuditOutcome(AuditOutcome.Kind.COMPLETED, null, RUN, Path.of("reports"), counts, 0, remediation,
-                publish, null);
+                publish, export, null);
     }
 
     private static AuditOutcome organizationFindingsOnly() {
-        return new AuditOutcome(AuditOutcome.Kind.COMPLETED, null, RUN, Path.of("reports"), counts(0, 0), 1, null, null, null);
+        return new AuditOutcome(AuditOutcome.Kind.COMPLETED, null, RUN, Path.of("reports"), counts(0, 0), 1, null, null,
+                null, null);
     }
 
     private static AuditOutcome outcome(AuditOutcome.Kind kind, PublishOutcome publish) {
-        return new AuditOutcome(kind, null, RUN, null, Map.of(), 0, null, publish, null);
+        return outcome(kind, publish, null);
+    }
+
+    private static AuditOutcome outcome(AuditOutcome.Kind kind, PublishOutcome publish, ExportOutcome export) {
+        return new AuditOutcome(kind, null, RUN, null, Map.of(), 0, null, publish, export, null);
+    }
+
+    private static ExportOutcome export(ExportOutcome.Kind kind) {
+        return new ExportOutcome(kind, "run", 10, kind == ExportOutcome.Kind.FAILED ? 9 : 10, List.of(), 1, null);
     }
 }
