@@ -145,19 +145,33 @@ public record RootAuditProperties(
      * @param organizationalUnits OU ids ({@code ou-...}) or root ids ({@code r-...}), recursive; empty = whole organization
      * @param includeAccounts when not empty, only these account ids (within the OUs above)
      * @param excludeAccounts account ids never audited
-     * @param readTags read each account's tags for the reports (one Organizations request per account)
+     * @param includeTags when not empty, only accounts carrying at least one of these tags, each {@code key=value} or a
+     *     bare {@code key} (any value); read before the audit, one Organizations request per account
+     * @param excludeTags accounts carrying any of these tags ({@code key=value} or {@code key}) are never audited, for
+     *     example {@code rootaudit:skip=true}
+     * @param readTags read every account's tags into the reports' Tags column even when nothing else needs them;
+     *     they are then read alongside the audit, on the Organizations rate limit, and never delay it
      */
     public record Scope(
             List<@Pattern(regexp = "(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32})|(r-[0-9a-z]{4,32})", message = "must be an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)") String> organizationalUnits,
             List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> includeAccounts,
             List<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id (quote it in YAML)") String> excludeAccounts,
-            @DefaultValue("true") boolean readTags) {
+            List<@Pattern(regexp = TAG_FILTER, message = TAG_FILTER_MESSAGE) String> includeTags,
+            List<@Pattern(regexp = TAG_FILTER, message = TAG_FILTER_MESSAGE) String> excludeTags,
+            @DefaultValue("false") boolean readTags) {
         public Scope {
             organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
             includeAccounts = includeAccounts == null ? List.of() : List.copyOf(includeAccounts);
             excludeAccounts = excludeAccounts == null ? List.of() : List.copyOf(excludeAccounts);
+            includeTags = includeTags == null ? List.of() : List.copyOf(includeTags);
+            excludeTags = excludeTags == null ? List.of() : List.copyOf(excludeTags);
         }
     }
+
+    /** A tag key as AWS allows it (1 to 128 characters), optionally {@code =} and a value (up to 256 characters). */
+    static final String TAG_FILTER = "[\\p{L}\\p{Z}\\p{N}_.:/+\\-@]{1,128}(=[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256})?";
+    static final String TAG_FILTER_MESSAGE = "must be a tag key or key=value, for example rootaudit:skip=true or team "
+            + "(letters, digits, spaces and _ . : / + - @; the key at most 128 characters)";
 
     /**
      * The audit step.
@@ -230,9 +244,17 @@ public record RootAuditProperties(
      * @param localDir where each run's evidence folder is written (always, also when publishing to S3)
      * @param s3 where the evidence pack is published; off unless {@code bucket} is set
      * @param signing signing of each pack's manifest.json with an AWS KMS key; off unless {@code kms-key-id} is set
+     * @param ownerTagKeys account tags that name an account's owner, in order of preference, for example
+     *     {@code owner,team}; empty = no owner routing. When set, every account's tags are read alongside the audit
+     *     and the reports, exports and events name each account's owner ("no owner" without any of these tags)
      */
     public record Report(@NotNull @DefaultValue("./reports") Path localDir, @Valid @NotNull @DefaultValue S3 s3,
-                         @Valid @NotNull @DefaultValue Signing signing) {
+                         @Valid @NotNull @DefaultValue Signing signing,
+                         List<@Pattern(regexp = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}", message = "must be a tag key (1 to 128 letters, digits, spaces and _ . : / = + - @)") String> ownerTagKeys) {
+
+        public Report {
+            ownerTagKeys = ownerTagKeys == null ? List.of() : List.copyOf(ownerTagKeys);
+        }
 
         // a Path cannot be @NotBlank; keep a clear message for an empty value
         @AssertTrue(message = "rootaudit.report.local-dir must not be empty")

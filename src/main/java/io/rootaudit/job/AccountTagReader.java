@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the tags of the snapshot's accounts that have none stored yet, one batch per call. Organizations allows
- * about ten ListTagsForResource calls a second, so a 10,000-account organization takes over a quarter of an hour
- * here: each batch is committed on its own (a killed run goes on where it stopped) and progress is logged.
+ * Reads account tags, one ListTagsForResource per account on the Organizations rate limit (8/s by default: a
+ * 10,000-account organization takes about 21 minutes). Tags are read only when something needs them (see
+ * {@link TagReads}): those that decide the scope all at once before the snapshot is stored ({@link #readAll}), those
+ * that only label accounts in batches alongside the audit ({@link #readNextBatch}), each batch committed on its own so
+ * that a killed run goes on where it stopped. Progress is logged either way.
  */
 class AccountTagReader implements AutoCloseable {
 
@@ -41,21 +43,49 @@ class AccountTagReader implements AutoCloseable {
         this.intervalNanos = progressInterval.toNanos();
     }
 
-    /** Reads and stores the tags of up to {@value #BATCH} accounts; true while more are missing. */
+    /** The tags of every account given (account id to tags), for a scope that selects accounts by tag. */
+    Map<String, Map<String, String>> readAll(List<String> accountIds, String why) throws InterruptedException {
+        begin(accountIds, why);
+        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+        try {
+            while (done < total) {
+                tags.putAll(readBatch());
+            }
+        } finally {
+            close();
+        }
+        return tags;
+    }
+
+    /** Reads and stores the tags of up to {@value #BATCH} accounts still without them; true while more are missing. */
     boolean readNextBatch(String runId) throws InterruptedException {
         if (pending == null) { // read once per step execution; a restart asks the store again
-            pending = store.accountsWithoutTags(runId);
-            total = pending.size();
-            start = System.nanoTime();
-            lastLog = start;
-            if (total > 0) {
-                log.info("Reading the tags of {} accounts (one Organizations request each)", total);
-            }
+            begin(store.accountsWithoutTags(runId), "for the owner and tag columns, alongside the audit");
         }
         if (done == total) {
             close();
             return false;
         }
+        store.saveTags(runId, readBatch());
+        boolean more = done < total;
+        if (!more) {
+            close();
+        }
+        return more;
+    }
+
+    private void begin(List<String> accountIds, String why) {
+        pending = List.copyOf(accountIds);
+        total = pending.size();
+        done = 0;
+        start = System.nanoTime();
+        lastLog = start;
+        if (total > 0) {
+            log.info("Reading the tags of {} accounts {} (one Organizations request each)", total, why);
+        }
+    }
+
+    private Map<String, Map<String, String>> readBatch() throws InterruptedException {
         if (pool == null) {
             pool = Executors.newFixedThreadPool(READERS);
         }
@@ -68,18 +98,13 @@ class AccountTagReader implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             tags.put(batch.get(i), get(futures.get(i)));
         }
-        store.saveTags(runId, tags);
         done += batch.size();
         long now = System.nanoTime();
-        boolean more = done < total;
-        if (now - lastLog >= intervalNanos || !more) {
+        if (now - lastLog >= intervalNanos || done == total) {
             lastLog = now;
-            log.info(progress(now));
+            log.info(ProgressLine.format("Tags", done, total, done, now - start));
         }
-        if (!more) {
-            close();
-        }
-        return more;
+        return tags;
     }
 
     @Override
@@ -96,9 +121,5 @@ class AccountTagReader implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-    }
-
-    private String progress(long now) {
-        return ProgressLine.format("Tags", done, total, done, now - start);
     }
 }

@@ -21,7 +21,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -45,12 +51,49 @@ class AuditJobConfiguration {
     static final String JOB_NAME = "rootAuditJob";
     static final String RUN_ID = "runId";
 
+    /**
+     * The tags that only label accounts are read by their own step, in parallel with the audit: they go through the
+     * Organizations rate limit, the audit through STS and IAM, so neither waits for the other, and the run takes as
+     * long as the longer of the two. Remediation and the evidence pack wait for both.
+     */
     @Bean
-    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step remediationStep, Step resultsStep,
-                     RateLimiters rateLimiters) {
-        return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).next(auditStep).next(remediationStep).next(resultsStep)
+    Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step tagsStep, Step remediationStep,
+                     Step resultsStep, RateLimiters rateLimiters) {
+        Flow audit = new FlowBuilder<Flow>("auditFlow").start(auditStep).build();
+        Flow tags = new FlowBuilder<Flow>("tagsFlow").start(tagsStep).build();
+        Flow auditAndTags = new FlowBuilder<Flow>("auditAndTags").split(new SimpleAsyncTaskExecutor("tags-"))
+                .add(audit, tags).build();
+        return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).on("COMPLETED").to(auditAndTags)
+                .next(remediationStep).next(resultsStep).end()
                 .listener(new ThrottlingReport(rateLimiters))
                 .build();
+    }
+
+    /** Reads, one committed batch at a time, the tags of the snapshot's accounts still without them (see TagReads). */
+    @Bean
+    Step tagsStep(JobRepository jobs, PlatformTransactionManager tx, OrganizationDirectory directory,
+                  AccountResultStore accounts) {
+        return new StepBuilder("tags", jobs).tasklet(new Tasklet() {
+            private AccountTagReader reader;
+
+            @Override
+            public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
+                if (reader == null) {
+                    reader = new AccountTagReader(accounts, directory, Duration.ofSeconds(5));
+                }
+                try {
+                    boolean more = reader.readNextBatch(context.getStepContext().getJobParameters().get(RUN_ID).toString());
+                    if (!more) {
+                        reader = null;
+                    }
+                    return RepeatStatus.continueIf(more);
+                } catch (RuntimeException | InterruptedException e) {
+                    reader.close();
+                    reader = null;
+                    throw e;
+                }
+            }
+        }, tx).build();
     }
 
     /** Off unless configured; records every action in its own transaction (see RemediationLog). */
@@ -73,7 +116,7 @@ class AuditJobConfiguration {
                                     AccountResultStore accounts, OrganizationDirectory directory,
                                     RootAuditProperties properties) {
         return new SnapshotTasklet(runId, runs, accounts, directory, properties.scope(),
-                new AccountTagReader(accounts, directory, Duration.ofSeconds(5)),
+                new AccountTagReader(accounts, directory, Duration.ofSeconds(5)), TagReads.of(properties),
                 new ManagementRootAccess(properties.managementAccount().hasRole()));
     }
 

@@ -23,9 +23,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Fixes the set of accounts a run audits: walks the OU tree once, keeps the accounts in scope and stores them
- * with the run, then reads their tags (resumably: a restart reads only the tags still missing). A restarted run
- * audits exactly this set, and the report can say how many accounts were in scope. Inactive accounts are settled here,
- * and so is the management account when its root cannot be read ({@link ManagementRootAccess}).
+ * with the run. A scope that selects accounts by tag has their tags read first; a killed run reads them again, since
+ * nothing is stored before the scope is known. A restarted run audits exactly the stored set, and the report can say
+ * how many accounts were in scope. Inactive accounts are settled here, and so is the management account when its root
+ * cannot be read ({@link ManagementRootAccess}).
  */
 class SnapshotTasklet implements Tasklet {
 
@@ -37,11 +38,12 @@ class SnapshotTasklet implements Tasklet {
     private final OrganizationDirectory directory;
     private final RootAuditProperties.Scope scope;
     private final AccountTagReader tags;
+    private final TagReads tagReads;
     private final ManagementRootAccess managementRoot;
-    private boolean snapshotKnown;
 
     SnapshotTasklet(String runId, RunStore runs, AccountResultStore accounts, OrganizationDirectory directory, RootAuditProperties.Scope scope,
-                    AccountTagReader tags, ManagementRootAccess managementRoot) {
+                    AccountTagReader tags, TagReads tagReads, ManagementRootAccess managementRoot) {
+        this.tagReads = tagReads;
         this.managementRoot = managementRoot;
         this.runId = runId;
         this.runs = runs;
@@ -53,24 +55,15 @@ class SnapshotTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (!accounts.hasSnapshot(runId)) {
-            takeSnapshot();
-            snapshotKnown = true;
-            return RepeatStatus.CONTINUABLE; // commits the snapshot before the slow part, the tags
-        }
-        if (!snapshotKnown) {
-            snapshotKnown = true;
+        if (accounts.hasSnapshot(runId)) {
             log.info("Account snapshot of run {} already taken: {} accounts", runId, accounts.countAccounts(runId));
+        } else {
+            takeSnapshot();
         }
-        try {
-            return RepeatStatus.continueIf(tags.readNextBatch(runId)); // each batch in its own transaction
-        } catch (RuntimeException | InterruptedException e) {
-            tags.close();
-            throw e;
-        }
+        return RepeatStatus.FINISHED;
     }
 
-    private void takeSnapshot() {
+    private void takeSnapshot() throws InterruptedException {
         RunRecord run = runs.run(runId).orElseThrow();
         OuTree tree = directory.readOuTree();
         for (String ou : scope.organizationalUnits()) {
@@ -79,13 +72,21 @@ class SnapshotTasklet implements Tasklet {
                         + " is not an OU or root of organization " + run.organizationId());
             }
         }
-        List<Account> inScope = new ArrayList<>();
+        List<Account> candidates = new ArrayList<>();
         AccountScope scoped = new AccountScope(scope);
         directory.accountsUnder(tree, tree.subtree(scope.organizationalUnits()), a -> {
-            if (scoped.includes(a)) {
-                inScope.add(a);
+            if (scoped.includesIgnoringTags(a)) {
+                candidates.add(a);
             }
         });
+        List<Account> inScope = candidates;
+        if (tagReads.forScope()) {
+            Map<String, Map<String, String>> read = tags.readAll(candidates.stream().map(Account::id).toList(),
+                    "to apply the tag scope, before the audit");
+            inScope = candidates.stream().map(a -> a.withTags(read.get(a.id()))).filter(scoped::includes).toList();
+            log.info("Tag scope (include {}, exclude {}): {} of {} accounts in scope", scope.includeTags(),
+                    scope.excludeTags(), inScope.size(), candidates.size());
+        }
         Map<String, Settled> settled = new HashMap<>();
         for (Account a : inScope) {
             if (a.id().equals(run.managementAccountId()) && !managementRoot.possible(run)) {
@@ -94,7 +95,7 @@ class SnapshotTasklet implements Tasklet {
                 settled.put(a.id(), new Settled(AccountStatus.SKIPPED, "account state is " + a.state()));
             }
         }
-        accounts.insertSnapshot(runId, inScope, settled, scope.readTags());
+        accounts.insertSnapshot(runId, inScope, settled, tagReads.forLabels());
         log.info("Account snapshot of run {}: {} accounts in scope, {} to audit", runId, inScope.size(),
                 inScope.size() - settled.size());
     }

@@ -20,6 +20,11 @@ public record Account(String id, String name, String email, String ouId, String 
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
     }
 
+    /** The same account with the tags Organizations returned for it. */
+    public Account withTags(Map<String, String> accountTags) {
+        return new Account(id, name, email, ouId, ouPath, ouIdPath, state, joinedAt, accountTags);
+    }
+
     public boolean isActive() {
         return "ACTIVE".equals(state);
     }

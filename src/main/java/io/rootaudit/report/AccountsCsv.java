@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code accounts.csv}: one row per account, every text value neutralized for spreadsheets. */
+/**
+ * {@code accounts.csv}: one row per account, every text value neutralized for spreadsheets. New columns are added at
+ * the end, so scripts that read columns by position keep working ({@code owner} is empty when owner routing is off).
+ */
 @Component
 @Order(2)
 class AccountsCsv implements ArtifactWriter {
@@ -22,7 +25,7 @@ class AccountsCsv implements ArtifactWriter {
     static final List<String> HEADER = List.of("account_id", "name", "email", "ou_path", "state", "status",
             "status_reason", "highest_severity", "password_present", "password_created", "password_last_used",
             "mfa_types", "active_access_keys", "inactive_access_keys", "signing_certificates", "rule_ids",
-            "exception_references", "error_code", "error_message");
+            "exception_references", "error_code", "error_message", "owner");
 
     @Override
     public String fileName() {
@@ -63,7 +66,8 @@ class AccountsCsv implements ArtifactWriter {
                 a.findings().stream().map(EvidenceReport.FindingRow::ruleId).distinct().collect(Collectors.joining(" ")),
                 String.join(" ", a.exceptionReferences()),
                 a.error() == null ? "" : nz(a.error().code()),
-                a.error() == null ? "" : nz(a.error().message()));
+                a.error() == null ? "" : nz(a.error().message()),
+                nz(a.owner()));
         return values.stream().map(SpreadsheetText::csvField).collect(Collectors.joining(","));
     }
 

@@ -77,10 +77,12 @@ public record EvidenceReport(RunInfo run, OrganizationView organization, Summary
      *
      * @param inventory the root user's credentials, {@code null} unless audited successfully
      * @param error why it could not be audited, {@code null} unless ERROR
+     * @param owner who owns the account, from its owner tags ({@code rootaudit.report.owner-tag-keys}, see
+     *     {@code AccountOwner}): the tag's value, "no owner" without one, {@code null} when the run routed no owners
      * @param exceptionReferences tickets of the exceptions that cover any of its findings
      */
     public record AccountRow(String accountId, String name, String email, String ouPath, String state, Instant joinedAt,
-                             Map<String, String> tags, AccountStatus status, String statusReason,
+                             Map<String, String> tags, String owner, AccountStatus status, String statusReason,
                              Severity highestSeverity, RootCredentialInventory inventory, List<FindingRow> findings,
                              List<String> exceptionReferences, AuditError error, Instant auditedAt) {}
 

@@ -11,6 +11,7 @@ import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
+import io.rootaudit.organization.AccountOwner;
 import io.rootaudit.organization.PreflightReport;
 import io.rootaudit.remediation.PrivilegedActionLog;
 import io.rootaudit.remediation.RemediationAction;
@@ -87,6 +88,7 @@ public class EvidenceReports {
         Instant end = endedAt != null ? endedAt : run.endedAt();
         PreflightReport preflight = json.readValue(run.preflightJson(), PreflightReport.class);
 
+        AccountOwner owners = owners(run);
         Map<String, List<StoredFinding>> stored = findingsByAccount(runId);
         List<AccountRow> accounts = new ArrayList<>();
         List<AccountOutcome> outcomes = new ArrayList<>();
@@ -96,7 +98,7 @@ public class EvidenceReports {
             List<FindingRow> rows = fs.stream().map(f -> row(id, a.account().name(), f.ruleId(), f.severity(), f.detail(),
                     f.resource(), f.exceptionReference())).toList();
             accounts.add(new AccountRow(id, a.account().name(), a.account().email(), a.account().ouPath(),
-                    a.account().state(), a.account().joinedAt(), a.account().tags(), a.status(), a.statusReason(),
+                    a.account().state(), a.account().joinedAt(), a.account().tags(), owners.of(a.account().tags()), a.status(), a.statusReason(),
                     a.highestSeverity(), a.inventory(), rows,
                     fs.stream().map(StoredFinding::exceptionReference).filter(Objects::nonNull).distinct().toList(),
                     a.error(), a.auditedAt()));
@@ -122,6 +124,16 @@ public class EvidenceReports {
                 summary(summary, accounts.size()), accounts, exceptions(run, end, names),
                 trend(previous, summary, accounts).orElse(null), null, remediation(runId, names),
                 privilegedActions(previous.map(RunRecord::startedAt).orElse(null), end, names));
+    }
+
+    /**
+     * Owner routing as configured when the run was made (stored with it), not as configured now: the tags were read,
+     * or not, for that configuration.
+     */
+    private AccountOwner owners(RunRecord run) {
+        List<String> keys = new ArrayList<>();
+        json.readTree(run.configJson()).path("report").path("ownerTagKeys").forEach(k -> keys.add(k.asString()));
+        return new AccountOwner(keys);
     }
 
     /** The run's remediation record, or {@code null} when the step recorded nothing (remediation was off). */

@@ -166,20 +166,20 @@ public final class SyntheticEvidence {
         String id = id(i);
         String name = NAMES[i % NAMES.length] + " " + i;
         String ou = "Root/Workloads/" + (i % 2 == 0 ? "Prod" : "Dev");
-        Map<String, String> tags = Map.of("owner", "team-" + (i % 40));
+        Map<String, String> tags = i % 10 == 0 ? Map.of() : Map.of("owner", "team-" + (i % 40));
         Instant joined = NOW.minus(Duration.ofDays(400 + i % 900));
         if (i % 97 == 0) {
-            return new AccountRow(id, name, "a" + i + "@example.com", ou, "SUSPENDED", joined, tags, AccountStatus.SKIPPED,
+            return new AccountRow(id, name, "a" + i + "@example.com", ou, "SUSPENDED", joined, tags, OWNERS.of(tags), AccountStatus.SKIPPED,
                     "account state is SUSPENDED", null, null, List.of(), List.of(), null, null);
         }
         if (i % 53 == 0) {
-            return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags, AccountStatus.ERROR, null,
+            return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags, OWNERS.of(tags), AccountStatus.ERROR, null,
                     null, null, List.of(), List.of(), new AuditError("AccessDenied", "explicit deny in a service control policy"),
                     NOW);
         }
         String arn = "arn:aws:iam::" + id + ":root";
         if (i % 10 != 3 && i % 10 != 7) {
-            return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags, AccountStatus.COMPLIANT,
+            return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags, OWNERS.of(tags), AccountStatus.COMPLIANT,
                     null, null, RootCredentialInventory.credentialLess(arn, joined), List.of(), List.of(), null, NOW);
         }
         // the recovery allowed three days before the run: its owner reset the password a day later
@@ -204,8 +204,12 @@ public final class SyntheticEvidence {
                 new FindingRow(id, name, "root-password-present", "Root user has a console password", Severity.HIGH,
                         List.of("CIS v3.0 1.7", "CIS v5.0 1.6", "CIS v7.0 2.1.1"), "Root has a console password", null, ref,
                         "Delete the password."));
-        return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags,
+        return new AccountRow(id, name, "a" + i + "@example.com", ou, "ACTIVE", joined, tags, OWNERS.of(tags),
                 excepted ? AccountStatus.EXCEPTED : AccountStatus.NON_COMPLIANT, null, Severity.CRITICAL, inventory, findings,
                 excepted ? List.of("SEC-1") : List.of(), null, NOW);
     }
+
+    /** Owner routing on {@code owner}; every tenth account carries no owner tag, so "no owner" has accounts too. */
+    private static final io.rootaudit.organization.AccountOwner OWNERS =
+            new io.rootaudit.organization.AccountOwner(List.of("owner"));
 }

@@ -74,7 +74,8 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
 
     record Check(String title, String outcome, String cssClass, String detail, String fix) {}
 
-    record AccountFindings(String accountId, String name, String ouPath, String status, String cssClass,
+    /** @param owner the account's owner, empty when owner routing is off */
+    record AccountFindings(String accountId, String name, String ouPath, String owner, String status, String cssClass,
                            String highestSeverity, List<FindingLine> findings) {}
 
     record FindingLine(String severity, String cssClass, String ruleId, String title, String detail, String controls,
@@ -237,7 +238,8 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
                 .thenComparing(a -> a.highestSeverity() == null ? Severity.values().length : a.highestSeverity().ordinal())
                 .thenComparing(a -> a.accountId() == null ? "" : a.accountId());
         return accounts.stream().filter(PdfView::hasFindingsSection).sorted(order)
-                .map(a -> new AccountFindings(text(a.accountId()), text(a.name()), text(a.ouPath()), name(a.status()),
+                .map(a -> new AccountFindings(text(a.accountId()), text(a.name()), text(a.ouPath()),
+                        a.owner() == null ? "" : text(a.owner()), name(a.status()),
                         cssClass(a.status()), name(a.highestSeverity()),
                         a.findings() == null ? List.of() : a.findings().stream().map(PdfView::finding).toList()))
                 .toList();

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 final class AccountsSheet {
 
     static final String NAME = "Accounts";
-    static final String[] HEADER = {"Account id", "Name", "Email", "OU path", "State", "Status", "Highest severity",
+    static final String[] HEADER = {"Account id", "Name", "Email", "OU path", "Owner", "State", "Status", "Highest severity",
             "Password present", "Password created (UTC)", "Password last used (UTC)", "MFA types",
             "Active access keys", "Inactive access keys", "Latest access key use (UTC)", "Signing certificates",
             "Rule ids", "Exception references", "Error code", "Error message", "Audited at (UTC)", "Status reason"};
@@ -25,7 +25,7 @@ final class AccountsSheet {
 
     static void write(Sheet sheet, EvidenceReport report, Styles styles) {
         SheetWriter w = new SheetWriter(sheet, styles)
-                .widths(15, 32, 30, 30, 11, 16, 12, 10, 20, 20, 16, 10, 10, 20, 12, 40, 20, 18, 50, 20, 40);
+                .widths(15, 32, 30, 30, 20, 11, 16, 12, 10, 20, 20, 16, 10, 10, 20, 12, 40, 20, 18, 50, 20, 40);
         int header = w.header(HEADER);
         w.freezeThrough(header);
         for (AccountRow a : report.accounts()) {
@@ -36,6 +36,7 @@ final class AccountsSheet {
                     .text(a.name())
                     .text(a.email())
                     .text(a.ouPath())
+                    .text(a.owner())
                     .text(a.state())
                     .status(a.status())
                     .name(a.highestSeverity())

@@ -58,6 +58,7 @@ public class XlsxReportWriter implements ArtifactWriter {
         try {
             AccountsSheet.write(wb.createSheet(AccountsSheet.NAME), report, styles);
             FindingsSheet.write(wb.createSheet(FindingsSheet.NAME), report, styles);
+            ByOwnerSheet.write(wb.createSheet(ByOwnerSheet.NAME), report, styles);
             ControlsSheet.write(wb.createSheet(ControlsSheet.NAME), report, styles);
             ExceptionsSheet.write(wb.createSheet(ExceptionsSheet.NAME), report, styles);
             OrganizationSheet.write(wb.createSheet(OrganizationSheet.NAME), report, styles);

@@ -288,7 +288,7 @@ class PdfReportWriterTest {
     void escapesUntrustedTextAndDropsCharactersXmlCannotCarry(@TempDir Path empty) throws IOException {
         AccountRow a = report.accounts().get(1);
         AccountRow hostile = new AccountRow(a.accountId(), "bell\u0007 & <b>bold</b> \uD800 ]]> \"q\"", a.email(),
-                "Root/<i>OU</i>", a.state(), a.joinedAt(), a.tags(), AccountStatus.ERROR, null, null, null, List.of(),
+                "Root/<i>OU</i>", a.state(), a.joinedAt(), a.tags(), "<b>owner</b> & co", AccountStatus.ERROR, null, null, null, List.of(),
                 List.of(), new io.rootaudit.audit.AuditError("AccessDenied", "denied <script>x</script>\u0000"), a.auditedAt());
         EvidenceReport r = new EvidenceReport(report.run(), report.organization(), report.summary(), List.of(hostile),
                 List.of(), null, "ab".repeat(32), null, List.of());

@@ -62,9 +62,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCol;
 class XlsxReportWriterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
-    private static final String[] SHEETS = {"Summary", "Accounts", "Findings", "Controls", "Exceptions",
+    private static final String[] SHEETS = {"Summary", "Accounts", "Findings", "By owner", "Controls", "Exceptions",
             "Organization", "Changes", "Remediation", "Privileged actions"};
-    private static final String[] TABLES = {"Accounts", "Findings", "Controls", "Exceptions", "Organization", "Changes",
+    private static final String[] TABLES = {"Accounts", "Findings", "By owner", "Controls", "Exceptions", "Organization", "Changes",
             "Remediation", "Privileged actions"};
 
     @TempDir
@@ -192,6 +192,58 @@ class XlsxReportWriterTest {
     }
 
     @Test
+    void listsEachOwnersOpenFindingsAndEveryAccountNobodyOwns() {
+        Sheet sheet = book.getSheet("By owner");
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Owner");
+        List<String> owners = new ArrayList<>();
+        Map<String, List<String>> rowsByAccount = new java.util.HashMap<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            owners.add(row.getCell(0).getStringCellValue());
+            Cell account = row.getCell(1);
+            if (account != null && !account.getStringCellValue().isEmpty()) {
+                Cell rule = row.getCell(4);
+                rowsByAccount.computeIfAbsent(account.getStringCellValue(), k -> new ArrayList<>())
+                        .add(row.getCell(0).getStringCellValue() + "|" + (rule == null ? "" : rule.getStringCellValue()));
+            }
+        }
+        // owners sorted, "no owner" last
+        assertThat(owners.get(owners.size() - 1)).isEqualTo("no owner");
+        assertThat(owners.stream().distinct().toList()).isSortedAccordingTo(java.util.Comparator
+                .comparing((String o) -> o.equals("no owner")).thenComparing(java.util.Comparator.naturalOrder()));
+        for (EvidenceReport.AccountRow a : synthetic.accounts()) {
+            List<String> open = a.findings().stream().filter(f -> !f.excepted()).map(f -> a.owner() + "|" + f.ruleId()).toList();
+            if (a.owner().equals("no owner")) {
+                // every account nobody owns has at least one row, whatever its status
+                assertThat(rowsByAccount.get(a.accountId())).as(a.accountId()).isNotEmpty();
+            }
+            if (a.status() != AccountStatus.ERROR) {
+                assertThat(rowsByAccount.getOrDefault(a.accountId(), List.of()).stream().filter(x -> !x.endsWith("|")).toList())
+                        .as(a.accountId()).containsExactlyElementsOf(open);
+            }
+        }
+        assertThat(synthetic.accounts().stream().filter(a -> a.owner().equals("no owner")).count()).isPositive();
+    }
+
+    @Test
+    void saysWhenOwnerRoutingWasOff() throws IOException {
+        EvidenceReport r = small();
+        List<EvidenceReport.AccountRow> noOwners = r.accounts().stream().map(a -> new EvidenceReport.AccountRow(a.accountId(),
+                a.name(), a.email(), a.ouPath(), a.state(), a.joinedAt(), a.tags(), null, a.status(), a.statusReason(),
+                a.highestSeverity(), a.inventory(), a.findings(), a.exceptionReferences(), a.error(), a.auditedAt())).toList();
+        EvidenceReport off = new EvidenceReport(r.run(), r.organization(), r.summary(), noOwners, r.exceptions(), r.trend(),
+                r.resultsJsonSha256(), r.remediation(), r.privilegedActions());
+        try (XSSFWorkbook b = writeAndOpen(off, "owners-off.xlsx")) {
+            assertThat(b.getSheet("By owner").getRow(0).getCell(0).getStringCellValue()).isEqualTo(ByOwnerSheet.OFF);
+            assertThat(b.getSheet("Accounts").getRow(1).getCell(column("Owner"))).as("no owner cell").isNull();
+        }
+        // with owners, a formula-like owner stays text
+        Sheet accounts = small.getSheet("Accounts");
+        assertThat(accounts.getRow(accounts.getLastRowNum()).getCell(column("Owner")).getStringCellValue())
+                .isEqualTo("=HYPERLINK(\"http://x\")");
+    }
+
+    @Test
     void freezesTheHeaderAndFiltersEveryTable() {
         for (String name : TABLES) {
             XSSFSheet sheet = book.getSheet(name);
@@ -201,7 +253,7 @@ class XlsxReportWriterTest {
         }
         XSSFSheet accounts = book.getSheet("Accounts");
         assertThat(accounts.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-        assertThat(accounts.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:U201");
+        assertThat(accounts.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V201");
         assertThat(accounts.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
     }
 
@@ -486,10 +538,10 @@ class XlsxReportWriterTest {
                             new MfaDevice("arn:aws:iam::" + id + ":u2f/b", MfaType.FIDO, NOW)));
             FindingRow finding = new FindingRow(id, TRIGGERS[i], "root-password-present", "Root user has a console password",
                     Severity.HIGH, List.of("CIS v5.0 1.6"), "Root has a console password", null, null, "Delete it.");
-            accounts.add(new AccountRow(id, TRIGGERS[i], "a@example.com", "Root/Prod", "ACTIVE", NOW, Map.of(),
+            accounts.add(new AccountRow(id, TRIGGERS[i], "a@example.com", "Root/Prod", "ACTIVE", NOW, Map.of(), "team-" + i,
                     AccountStatus.NON_COMPLIANT, null, Severity.HIGH, inv, List.of(finding), List.of(), null, NOW));
         }
-        accounts.add(new AccountRow("222222222222", ESCAPE_LIKE, "b@example.com", CONTROL_CHARS, "ACTIVE", NOW, Map.of(),
+        accounts.add(new AccountRow("222222222222", ESCAPE_LIKE, "b@example.com", CONTROL_CHARS, "ACTIVE", NOW, Map.of(), "=HYPERLINK(\"http://x\")",
                 AccountStatus.ERROR, null, null, null, List.of(), List.of(), new AuditError("AccessDenied",
                 "x".repeat(40_000)), NOW));
         Map<AccountStatus, Integer> byStatus = new EnumMap<>(AccountStatus.class);
