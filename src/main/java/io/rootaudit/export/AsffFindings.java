@@ -89,6 +89,7 @@ final class AsffFindings {
         fields.put("rootaudit/accountId", account.accountId());
         put(fields, "rootaudit/accountName", account.name());
         fields.put("rootaudit/accountStatus", account.status().name());
+        put(fields, "rootaudit/owner", account.owner()); // for routing (automation rules); UserDefinedFields would stay as first imported
         put(fields, "rootaudit/change", c.changes().get(key(account.accountId(), rule.id())));
         Verdict verdict;
         if (account.status() == AccountStatus.ERROR) {

@@ -57,7 +57,13 @@ class AsffFindingsTest {
                 .isEqualTo(BuiltInRules.controlLabels("root-password-present")).isNotEmpty();
         assertThat(open.productFields()).containsEntry("rootaudit/runId", "2026-11-1-abcdef")
                 .containsEntry("rootaudit/period", "2026-11").containsEntry("rootaudit/change", "NEW")
-                .containsEntry("rootaudit/accountName", "Payments <script>").containsEntry("rootaudit/accountStatus", "NON_COMPLIANT");
+                .containsEntry("rootaudit/accountName", "Payments <script>").containsEntry("rootaudit/accountStatus", "NON_COMPLIANT")
+                .containsEntry("rootaudit/owner", "team-payments");
+        assertThat(byId.get("rootaudit/o-abc123/444444444444/root-password-present").productFields())
+                .containsEntry("rootaudit/owner", "no owner");
+        // owner routing off for the run: no owner field
+        assertThat(byId.get("rootaudit/o-abc123/222222222222/root-password-present").productFields())
+                .doesNotContainKey("rootaudit/owner");
 
         // one key open, one excepted: the rule is open; both are named
         AwsSecurityFinding keys = byId.get("rootaudit/o-abc123/333333333333/root-access-key-active");
@@ -174,7 +180,8 @@ class AsffFindingsTest {
     }
 
     private static AccountRow account(String id, String name, AccountStatus status, List<FindingRow> findings, AuditError error) {
-        return new AccountRow(id, name, id + "@example.com", "Root/Workloads", "ACTIVE", CREATED, Map.of(), status, null,
+        return new AccountRow(id, name, id + "@example.com", "Root/Workloads", "ACTIVE", CREATED, Map.of(),
+                id.equals("333333333333") ? "team-payments" : id.equals("222222222222") ? null : "no owner", status, null,
                 null, null, findings, findings.stream().map(FindingRow::exceptionReference).filter(java.util.Objects::nonNull).toList(),
                 error, UPDATED);
     }
