@@ -271,7 +271,8 @@ public class PrivilegedActions {
 
     private boolean inRemediationScope(Account a) {
         AccountScope scope = new AccountScope(settings.scope());
-        return scope.includes(scope.restrictsOus() ? directory.withOuIdPath(a) : a);
+        Account judged = scope.restrictsOus() ? directory.withOuIdPath(a) : a;
+        return scope.includes(scope.usesTags() ? judged.withTags(directory.tags(a.id())) : judged);
     }
 
     private Outcome notConfirmed(Request request, String caller) {

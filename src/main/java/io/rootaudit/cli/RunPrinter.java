@@ -50,7 +50,8 @@ final class RunPrinter {
     }
 
     private static String scope(RootAuditProperties.Scope scope) {
-        if (scope.organizationalUnits().isEmpty() && scope.includeAccounts().isEmpty() && scope.excludeAccounts().isEmpty()) {
+        if (scope.organizationalUnits().isEmpty() && scope.includeAccounts().isEmpty() && scope.excludeAccounts().isEmpty()
+                && scope.includeTags().isEmpty() && scope.excludeTags().isEmpty()) {
             return "all accounts";
         }
         StringBuilder sb = new StringBuilder();
@@ -62,6 +63,12 @@ final class RunPrinter {
         }
         if (!scope.excludeAccounts().isEmpty()) {
             sb.append(sb.isEmpty() ? "all " : ", ").append("except ").append(String.join(",", scope.excludeAccounts()));
+        }
+        if (!scope.includeTags().isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append("tagged ").append(String.join(" or ", scope.includeTags()));
+        }
+        if (!scope.excludeTags().isEmpty()) {
+            sb.append(sb.isEmpty() ? "all " : ", ").append("except tagged ").append(String.join(" or ", scope.excludeTags()));
         }
         return sb.toString();
     }

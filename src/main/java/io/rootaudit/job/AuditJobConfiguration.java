@@ -63,8 +63,9 @@ class AuditJobConfiguration {
         Flow tags = new FlowBuilder<Flow>("tagsFlow").start(tagsStep).build();
         Flow auditAndTags = new FlowBuilder<Flow>("auditAndTags").split(new SimpleAsyncTaskExecutor("tags-"))
                 .add(audit, tags).build();
-        return new JobBuilder(JOB_NAME, jobs).start(snapshotStep).on("COMPLETED").to(auditAndTags)
-                .next(remediationStep).next(resultsStep).end()
+        Flow snapshot = new FlowBuilder<Flow>("snapshotFlow").start(snapshotStep).build();
+        return new JobBuilder(JOB_NAME, jobs).start(snapshot).next(auditAndTags).next(remediationStep).next(resultsStep)
+                .end()
                 .listener(new ThrottlingReport(rateLimiters))
                 .build();
     }

@@ -47,7 +47,8 @@ class DemoOrganizationAuditTest {
         emulator.createOrganization(demo.spec());
         emulator.addFault(demo.deniedFault());
         Path exceptions = Files.writeString(work.resolve("exceptions.yml"), demo.exceptionsYaml());
-        run = Invocation.run(emulator, work, "audit", "--rootaudit.exceptions-file=" + exceptions);
+        run = Invocation.run(emulator, work, "audit", "--rootaudit.exceptions-file=" + exceptions,
+                "--rootaudit.report.owner-tag-keys=owner");
         for (JsonNode a : run.results().get("accounts")) {
             status.put(a.get("accountId").asString(), a.get("status").asString());
         }

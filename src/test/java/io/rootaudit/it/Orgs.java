@@ -29,6 +29,19 @@ final class Orgs {
         return spec;
     }
 
+    /** {@link #simple} with these tags on some accounts (account number to tags). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> tagged(int count, Map<Integer, Map<String, String>> tags) {
+        Map<String, Object> spec = simple(count);
+        for (Map<String, Object> a : (List<Map<String, Object>>) spec.get("accounts")) {
+            Map<String, String> t = tags.get(Integer.parseInt(((String) a.get("id")).substring(2)));
+            if (t != null) {
+                a.put("tags", t);
+            }
+        }
+        return spec;
+    }
+
     static Map<String, Object> with(Map<String, Object> spec, String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(spec);
         copy.put(key, value);

@@ -60,6 +60,15 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
     @Option(names = "--throttle-rate", defaultValue = "0", description = "Share of audit requests throttled in a second run.")
     double throttleRate;
 
+    @Option(names = "--owner-tags", description = "Tag every synthetic account with an owner (one in ten without) and "
+            + "run with rootaudit.report.owner-tag-keys=owner, so the tags are read alongside the audit.")
+    boolean ownerTags;
+
+    @Option(names = "--manual-sample", defaultValue = "10", description = "Accounts audited with the AWS CLI, one "
+            + "command at a time as the manual procedure does, to compare (default ${DEFAULT-VALUE}; 0 = skip; "
+            + "skipped when no aws command is on the PATH).")
+    int manualSample;
+
     @Unmatched
     List<String> springArgs = new ArrayList<>();
 
@@ -79,25 +88,22 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
     private static final int CAPACITY_SAMPLE = 300;
     private static final int WARM_UP_ACCOUNTS = 50;
 
-    /** The emulator has no Organizations quota; AWS's (about 10 tag reads/s) would make tags alone take N / 8 s. */
-    private static final String EMULATOR_ORGANIZATIONS_RATE = "--rootaudit.aws.rate-limits.organizations=1000";
-
     private static final List<String> AUDIT_ACTIONS = List.of("AssumeRoot", "GetUser", "GetLoginProfile", "ListAccessKeys",
             "GetAccessKeyLastUsed", "ListSigningCertificates", "ListMFADevices");
 
     private int run(int accounts, int latencyMs, int concurrency, double throttleRate, List<String> springArgs) throws Exception {
         try (Emulator emulator = Emulator.start()) {
             long seedStart = System.nanoTime();
-            emulator.createOrganization(SyntheticOrganization.spec(accounts));
+            emulator.createOrganization(SyntheticOrganization.spec(accounts, ownerTags));
             long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
             emulator.latency(latencyMs);
             Capacity capacity = capacity(emulator, Math.min(accounts, CAPACITY_SAMPLE), concurrency);
+            ManualProcedure.Result manual = new ManualProcedure(emulator.endpoint()).run(Math.min(manualSample, accounts));
+            // the default rate limits, as a user runs it: the figures must not come from raised limits
             List<String> args = new ArrayList<>(List.of("--rootaudit.aws.region=us-east-1",
                     "--rootaudit.audit.concurrency=" + concurrency));
-            if (springArgs.stream().noneMatch(a -> a.startsWith("--rootaudit.aws.rate-limits.organizations="))) {
-                args.add(EMULATOR_ORGANIZATIONS_RATE);
-                out.println("Organizations rate limit raised to 1000/s: the emulator has no Organizations quota "
-                        + "(against AWS the default 8/s makes the tag reads take N / 8 s)");
+            if (ownerTags) {
+                args.add("--rootaudit.report.owner-tag-keys=owner");
             }
             args.addAll(springArgs);
             if (throttleRate > 0) {
@@ -106,6 +112,8 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
             Job job = job(emulator, args);
             int audited = accounts - accounts / 200;
             print(accounts, audited, latencyMs, concurrency, seedMs, capacity, job);
+            printSteps(job);
+            manual.print(out, job.seconds() / audited);
             if (throttleRate > 0) {
                 for (String action : AUDIT_ACTIONS) {
                     emulator.addFault(Map.of("action", action, "code", "Throttling", "status", 400, "rate", throttleRate));
@@ -146,16 +154,17 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
                 "--rootaudit.report.local-dir=" + work.resolve("reports")));
         args.addAll(settings);
         HeapPeak.resetHighWater();
+        Path database = work.resolve("db/rootaudit");
         long start = System.nanoTime();
         List<String> audit = new ArrayList<>(List.of("audit"));
         audit.addAll(args);
         int code = RootAuditCli.run(launch.withAws(AwsConnection.emulator(emulator.endpoint(), "benchmark", "benchmark")),
                 List.of(), audit.toArray(String[]::new));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats());
+        return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats(), StepTimes.read(database));
     }
 
-    private record Job(int exitCode, double seconds, long heapMb, JsonNode stats) {
+    private record Job(int exitCode, double seconds, long heapMb, JsonNode stats, Map<String, Double> steps) {
         long auditCalls() {
             long calls = 0;
             for (String a : AUDIT_ACTIONS) {
@@ -190,6 +199,21 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
                 out.println("note: the emulator's capacity is below the latency-bound ideal rate, so it, not the tool, bounds this run");
             }
         }
+    }
+
+    /**
+     * Where the time went, from the job repository: the audit and the tag reads run side by side, so the run should
+     * take the longer of the two plus the snapshot, remediation and pack.
+     */
+    private void printSteps(Job job) {
+        Map<String, Double> steps = job.steps();
+        double audit = steps.getOrDefault("audit", 0.0);
+        double tags = steps.getOrDefault("tags", 0.0);
+        out.printf(Locale.ROOT, "steps: snapshot %.1f s, audit %.1f s, tags %.1f s (in parallel with the audit), "
+                        + "remediation %.1f s, evidence pack %.1f s%n", steps.getOrDefault("snapshot", 0.0), audit, tags,
+                steps.getOrDefault("remediation", 0.0), steps.getOrDefault("results", 0.0));
+        out.printf(Locale.ROOT, "full job - max(audit, tags)     %8.1f s   (preflight, snapshot, pack, JVM start of the run)%n",
+                job.seconds() - Math.max(audit, tags));
     }
 
     private void printThrottled(int audited, double throttleRate, Job base, Job throttled, long fired) {

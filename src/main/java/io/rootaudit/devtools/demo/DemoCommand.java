@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(List.of("audit",
                     "--rootaudit.database-path=" + work.resolve("rootaudit").toAbsolutePath(),
                     "--rootaudit.exceptions-file=" + exceptions.toAbsolutePath(),
-                    "--rootaudit.aws.region=us-east-1"));
+                    "--rootaudit.aws.region=us-east-1", "--rootaudit.report.owner-tag-keys=owner"));
             if (samples != null) {
                 args.add("--rootaudit.report.local-dir=" + work.resolve("reports").toAbsolutePath());
             }

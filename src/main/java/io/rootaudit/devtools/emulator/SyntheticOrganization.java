@@ -20,6 +20,11 @@ public final class SyntheticOrganization {
     }
 
     public static Map<String, Object> spec(int accounts) {
+        return spec(accounts, false);
+    }
+
+    /** @param ownerTags tag each account {@code owner=team-NN}, except every tenth, which has no owner tag */
+    public static Map<String, Object> spec(int accounts, boolean ownerTags) {
         Map<String, Object> spec = new LinkedHashMap<>();
         List<Map<String, Object>> ous = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -37,6 +42,9 @@ public final class SyntheticOrganization {
             a.put("email", "aws+" + i + "@example.com");
             a.put("ou", "ou" + (i % 10));
             a.put("state", i % 200 == 0 ? "SUSPENDED" : "ACTIVE");
+            if (ownerTags && i % 10 != 0) {
+                a.put("tags", Map.of("owner", "team-" + (i % 40)));
+            }
             Map<String, Object> root = new LinkedHashMap<>();
             switch (i % 20) {
                 case 1 -> root.put("accessKeys", List.of(Map.of("status", "Active", "createDate", old)));

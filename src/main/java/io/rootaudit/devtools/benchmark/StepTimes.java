@@ -1,0 +1,35 @@
+package io.rootaudit.devtools.benchmark;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How long each step of the benchmark's job took, read back from the job repository the run left behind. */
+final class StepTimes {
+
+    private StepTimes() {}
+
+    /** Step name to seconds (the last execution of each); empty when the database cannot be read. */
+    static Map<String, Double> read(Path database) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + database.toAbsolutePath() + ";IFEXISTS=TRUE", "sa", "");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
+                     + "WHERE END_TIME IS NOT NULL ORDER BY STEP_EXECUTION_ID")) {
+            while (rs.next()) {
+                Timestamp start = rs.getTimestamp(2);
+                Timestamp end = rs.getTimestamp(3);
+                seconds.put(rs.getString(1), (end.getTime() - start.getTime()) / 1000.0);
+            }
+        } catch (SQLException e) {
+            System.err.println("benchmark: step times unavailable: " + e.getMessage());
+        }
+        return seconds;
+    }
+}
