@@ -55,6 +55,9 @@ class SecurityHubTest(EmulatorTestCase):
         answer = self.hub.batch_import_findings(Findings=[other, finding("a", updated="2026-11-01T00:00:00Z")])
         self.assertEqual(["AccessDeniedException", "InvalidInput"], [f["ErrorCode"] for f in answer["FailedFindings"]])
         self.assertEqual("2026-12-01T00:00:00Z", self.imported(Id="a")[0]["UpdatedAt"])
+        # timestamps compare as instants, whatever their fraction digits: .5 is later than the whole second
+        self.hub.batch_import_findings(Findings=[finding("a", updated="2026-12-01T00:00:00.5Z")])
+        self.assertEqual("2026-12-01T00:00:00.5Z", self.imported(Id="a")[0]["UpdatedAt"])
         with self.assertRaises(self.hub.exceptions.InvalidInputException):
             self.hub.batch_import_findings(Findings=[finding("f%d" % i) for i in range(101)])
 

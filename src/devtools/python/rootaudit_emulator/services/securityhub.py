@@ -24,7 +24,9 @@ request through and reports its first N findings in ``FailedFindings`` with the 
 message (default InvalidInput), without storing them (see ``faults``).
 """
 
+import datetime
 import json
+import re
 
 from moto.core.exceptions import ServiceException
 from moto.securityhub.models import Finding, SecurityHubBackend
@@ -104,7 +106,7 @@ def batch_import_findings(self, findings):
             stored.setdefault("RecordState", "ACTIVE")
             stored.setdefault("Workflow", {"Status": "NEW"})
             self.findings.append(Finding(finding["Id"], stored))
-        elif finding["UpdatedAt"] < existing.data.get("UpdatedAt", ""):
+        elif _instant(finding["UpdatedAt"]) < _instant(existing.data.get("UpdatedAt")):
             failed.append({"Id": finding["Id"], "ErrorCode": "InvalidInput",
                            "ErrorMessage": "UpdatedAt must not be earlier than the finding's current UpdatedAt"})
             continue
@@ -118,6 +120,18 @@ def batch_import_findings(self, findings):
             existing.data = updated
         imported += 1
     return len(failed), imported, failed
+
+
+def _instant(text):
+    """An ASFF timestamp (RFC 3339, any number of fraction digits, Z or an offset) as a comparable datetime."""
+    if not text:
+        return datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
+    m = re.fullmatch(r"(.{19})(?:\.(\d+))?(Z|[+-]\d\d:\d\d)", text)
+    if m is None:
+        raise SecurityHubError("InvalidInputException", "UpdatedAt is not an RFC 3339 timestamp: %s" % text)
+    fraction = (m.group(2) or "")[:6].ljust(6, "0")
+    offset = "+00:00" if m.group(3) == "Z" else m.group(3)
+    return datetime.datetime.fromisoformat("%s.%s%s" % (m.group(1), fraction, offset))
 
 
 def _matches(value, criteria):

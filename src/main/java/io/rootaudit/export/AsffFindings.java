@@ -7,6 +7,8 @@ import io.rootaudit.report.EvidenceReport;
 import io.rootaudit.report.EvidenceReport.AccountRow;
 import io.rootaudit.report.EvidenceReport.FindingRow;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +52,9 @@ final class AsffFindings {
     private static final int MAX_RECOMMENDATION = 512;
     private static final int MAX_FIELD = 2048;
     private static final int MAX_REQUIREMENTS = 32;
+    /** RFC 3339 in UTC with milliseconds, always three digits: ASFF's format, and one that sorts as it reads. */
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private AsffFindings() {}
 
@@ -145,8 +150,8 @@ final class AsffFindings {
                 .generatorId(rule.id())
                 .awsAccountId(c.target().accountId())
                 .types(TYPE)
-                .createdAt(c.createdAt().toString())
-                .updatedAt(c.updatedAt().toString())
+                .createdAt(TIMESTAMP.format(c.createdAt()))
+                .updatedAt(TIMESTAMP.format(c.updatedAt()))
                 .severity(s -> s.label(label).original(rule.metadata().severity().name()))
                 .findingProviderFields(p -> p.severity(s -> s.label(label).original(rule.metadata().severity().name()))
                         .types(TYPE))

@@ -112,8 +112,8 @@ class AsffFindingsTest {
             assertThat(f.schemaVersion()).isEqualTo("2018-10-08");
             assertThat(f.awsAccountId()).isEqualTo("999999999999");
             assertThat(f.productArn()).isEqualTo("arn:aws:securityhub:eu-west-1:999999999999:product/999999999999/default");
-            assertThat(f.createdAt()).isEqualTo("2026-10-01T02:00:00Z");
-            assertThat(f.updatedAt()).isEqualTo("2026-11-01T02:30:00Z");
+            assertThat(f.createdAt()).isEqualTo("2026-10-01T02:00:00.000Z");
+            assertThat(f.updatedAt()).isEqualTo("2026-11-01T02:30:00.000Z");
             assertThat(f.types()).containsExactly(AsffFindings.TYPE);
             assertThat(f.id()).isEqualTo("rootaudit/" + ORG + "/" + f.id().split("/")[2] + "/" + f.generatorId());
             assertThat(f.resources()).hasSize(1);
@@ -125,7 +125,7 @@ class AsffFindingsTest {
         // the next month: the same ids, later UpdatedAt, CreatedAt kept
         List<AwsSecurityFinding> next = AsffFindings.of(report(), TARGET, RULES, CREATED, UPDATED.plusSeconds(86400 * 30));
         assertThat(next).extracting(AwsSecurityFinding::id).containsExactlyElementsOf(findings.stream().map(AwsSecurityFinding::id).toList());
-        assertThat(next).extracting(AwsSecurityFinding::createdAt).containsOnly("2026-10-01T02:00:00Z");
+        assertThat(next).extracting(AwsSecurityFinding::createdAt).containsOnly("2026-10-01T02:00:00.000Z");
     }
 
     @Test
