@@ -25,9 +25,13 @@ Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
   delivered; ``count`` then bounds how many entries fail. Only EventBridge PutEvents reads it (a partial
   failure: ``FailedEntryCount`` > 0), e.g. ``{"action": "PutEvents", "entryErrorCode": "ThrottlingException",
   "count": 3}`` fails the next three events put; request-level matching ignores such faults.
+``failedFindings`` (BatchImportFindings only) is a partial failure: the request is answered normally
+except that its first N findings come back in ``FailedFindings`` with the fault's code (default
+InvalidInput) and message, and are not imported (``services.securityhub``).
 """
 
 import random
+import threading
 import time
 
 from .errors import ControlError
@@ -54,6 +58,9 @@ def add_fault(body):
     delay = body.get("delayMillis")
     if delay is not None and not 0 <= int(delay) <= 600000:
         raise ControlError("delayMillis must be between 0 and 600000")
+    failed_findings = body.get("failedFindings")
+    if failed_findings is not None and (action != "BatchImportFindings" or not int(failed_findings) > 0):
+        raise ControlError("failedFindings needs action BatchImportFindings and a count greater than 0")
     with STATE.lock:
         fault_id = STATE.next_fault_id
         STATE.next_fault_id += 1
@@ -73,6 +80,7 @@ def add_fault(body):
                 "delayMillis": int(delay or 0),
                 "entryErrorCode": body.get("entryErrorCode"),
                 "entryErrorMessage": body.get("entryErrorMessage") or "Injected entry failure",
+                "failedFindings": None if failed_findings is None else int(failed_findings),
                 "fired": 0,
             }
         )
@@ -122,3 +130,18 @@ def within_quota(fault):
         bucket["tokens"] -= 1
         return True
     return False
+
+
+_partial = threading.local()  # the partial-failure fault of the request this thread serves
+
+
+def defer_partial_failure(fault):
+    """The middleware lets a ``failedFindings`` fault's request through; the service applies it."""
+    _partial.fault = fault
+
+
+def take_partial_failure():
+    """The ``failedFindings`` fault of the current request (once), or None."""
+    fault = getattr(_partial, "fault", None)
+    _partial.fault = None
+    return fault

@@ -2,7 +2,7 @@
 
 Stats, faults and root-session rules all work on this description. The service comes
 from the SigV4 credential scope; the action from the query ``Action``, the
-``X-Amz-Target`` operation, or (S3) the method and path.
+``X-Amz-Target`` operation, or (S3, Security Hub) the method and path.
 """
 
 import json
@@ -13,6 +13,9 @@ from .services.routing import DEFAULT_ACCOUNT_ID, account_of_key
 from .services.s3 import s3_action
 from .wsgi import read_body
 
+_SECURITY_HUB = {("POST", "/findings/import"): "BatchImportFindings", ("POST", "/findings"): "GetFindings",
+                 ("GET", "/accounts"): "DescribeHub", ("POST", "/accounts"): "EnableSecurityHub",
+                 ("DELETE", "/accounts"): "DisableSecurityHub"}
 _CRED_RE = re.compile(r"Credential=([^/,\s]+)/[^/]+/([^/]+)/([^/]+)/")
 
 
@@ -44,6 +47,10 @@ def describe_request(environ):
                 doc = None
             if isinstance(doc, dict):
                 params.update({k: v for k, v in doc.items() if isinstance(v, str)})
+    elif info.service == "securityhub":  # REST-JSON: the operation is the method and path
+        info.protocol = "json"
+        info.action = _SECURITY_HUB.get((environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/").rstrip("/")),
+                                        "Unknown")
     elif info.service == "s3":
         info.protocol = "s3"
         path = environ.get("PATH_INFO", "/")

@@ -15,12 +15,13 @@ other request to moto's original method.
 ``account_root``   the root user as the account's own principals see it: GetAccountSummary,
                    the credential report's <root_account> row, ListVirtualMFADevices
 ``events``         EventBridge PutEvents entries that fail on request (partial failures)
+``securityhub``    findings keyed by ProductArn and Id, the caller's own account, filters, partial failures
 ``s3``, ``sqs``    no patch: operation names and the resource scope of root sessions
 
 ``install_moto_patches`` installs them all, once, before the server starts.
 """
 
-from . import account_root, events, iam, kms, organizations, routing, sts
+from . import account_root, events, iam, kms, organizations, routing, securityhub, sts
 
 
 def install_moto_patches():
@@ -30,4 +31,5 @@ def install_moto_patches():
     iam.install()
     kms.install()
     events.install()
+    securityhub.install()
     account_root.install()  # after iam: root-session requests pass through to iam's wrappers

@@ -18,23 +18,26 @@ import java.util.Map;
  * @param organizationFindings organization-level findings of a completed run
  * @param remediation what remediation did in a completed run, null when it did not run
  * @param publish what publishing did (also for an already completed period), null when not reached
+ * @param export what the findings export to Security Hub did (also for an already completed period), null when not
+ *     reached
  * @param failure why the run did not complete ({@code ALREADY_RUNNING}, {@code FAILED})
  * @param notification what putting the run's events on EventBridge did, null when not reached (only a run completed by this
  *     invocation sends events)
  */
 public record AuditOutcome(Kind kind, PreflightReport preflight, RunRecord run, Path folder,
                            Map<AccountStatus, Long> counts, int organizationFindings, Remediation remediation,
-                           PublishOutcome publish, String failure, NotifyOutcome notification) {
+                           PublishOutcome publish, ExportOutcome export, String failure, NotifyOutcome notification) {
 
     /** Before notification, or without it. */
     public AuditOutcome(Kind kind, PreflightReport preflight, RunRecord run, Path folder, Map<AccountStatus, Long> counts,
-                        int organizationFindings, Remediation remediation, PublishOutcome publish, String failure) {
-        this(kind, preflight, run, folder, counts, organizationFindings, remediation, publish, failure, null);
+                        int organizationFindings, Remediation remediation, PublishOutcome publish, ExportOutcome export,
+                        String failure) {
+        this(kind, preflight, run, folder, counts, organizationFindings, remediation, publish, export, failure, null);
     }
 
     AuditOutcome withNotify(NotifyOutcome outcome) {
-        return new AuditOutcome(kind, preflight, run, folder, counts, organizationFindings, remediation, publish, failure,
-                outcome);
+        return new AuditOutcome(kind, preflight, run, folder, counts, organizationFindings, remediation, publish, export,
+                failure, outcome);
     }
 
     public enum Kind {

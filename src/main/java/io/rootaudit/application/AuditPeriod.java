@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code audit} of one period: one run per organization and period. A completed period is not audited again
  * unless a re-run is asked for; an unfinished run (failed, or killed at any point) is resumed. The run holds the
- * organization's period lock while its job runs, then its pack is published when a bucket is configured, then its
- * events are put on EventBridge when a bus is configured.
+ * organization's period lock while its job runs, then its pack is published when a bucket is configured, its
+ * findings are exported to Security Hub when the export is on, and its events are put on EventBridge when a bus is
+ * configured.
  */
 @Service
 public class AuditPeriod {
@@ -50,6 +51,7 @@ public class AuditPeriod {
     private final AuditJobLauncher job;
     private final EvidencePack pack;
     private final PublishRun publishing;
+    private final ExportFindings exporting;
     private final NotifyRun notifying;
     private final RemediationLog remediationLog;
     private final RuleCatalog catalog;
@@ -60,7 +62,7 @@ public class AuditPeriod {
     private final Clock clock;
 
     AuditPeriod(Preflight preflight, RunStore store, AccountResultStore accounts, OrganizationFindingStore organizationFindings,
-                RunLock runLock, AuditJobLauncher job, EvidencePack pack, PublishRun publishing,
+                RunLock runLock, AuditJobLauncher job, EvidencePack pack, PublishRun publishing, ExportFindings exporting,
                 NotifyRun notifying, RemediationLog remediationLog, RuleCatalog catalog, ExceptionRegister exceptions,
                 RootAuditProperties properties, ToolVersion version, JsonMapper json, Clock clock) {
         this.preflight = preflight;
@@ -71,6 +73,7 @@ public class AuditPeriod {
         this.job = job;
         this.pack = pack;
         this.publishing = publishing;
+        this.exporting = exporting;
         this.notifying = notifying;
         this.remediationLog = remediationLog;
         this.catalog = catalog;
@@ -148,19 +151,22 @@ public class AuditPeriod {
         AuditOutcome audited = new AuditOutcome(AuditOutcome.Kind.COMPLETED, report, completed,
                 pack.folderOf(completed).path(), accounts.countByStatus(completed.runId()),
                 organizationFindings.findings(completed.runId()).size(), remediation(completed),
-                publishing.publish(completed, false), null);
+                publishing.publish(completed, false), exporting.export(completed, false), null);
         return audited.withNotify(notifying.notify(audited, exitCode.applyAsInt(audited)));
     }
 
-    /** A completed period: nothing is audited; a pack whose upload failed (or was killed) is published now. */
+    /**
+     * A completed period: nothing is audited; a pack whose upload failed (or was killed) is published now, and findings
+     * whose export failed are exported now.
+     */
     private AuditOutcome alreadyCompleted(RunRecord run, PreflightReport report) {
         return new AuditOutcome(AuditOutcome.Kind.ALREADY_COMPLETED, report, run, pack.folderOf(run).path(), Map.of(), 0,
-                null, publishing.publish(run, false), null);
+                null, publishing.publish(run, false), exporting.export(run, false), null);
     }
 
     private AuditOutcome outcome(AuditOutcome.Kind kind, PreflightReport report, RunRecord run, String failure) {
         return new AuditOutcome(kind, report, run, run == null ? null : pack.folderOf(run).path(), Map.of(), 0, null,
-                null, failure);
+                null, null, failure);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.Locale;
  */
 public enum ApiFamily {
     STS("STS"), IAM("IAM"), ORGANIZATIONS("Organizations"), S3("S3"), SQS("SQS"), KMS("KMS"),
-    EVENTS("EventBridge");
+    EVENTS("EventBridge"),
+    SECURITY_HUB("Security Hub");
 
     private final String label;
 
@@ -16,9 +17,9 @@ public enum ApiFamily {
         this.label = label;
     }
 
-    /** The name used in property keys and log lines, for example {@code organizations}. */
+    /** The name used in property keys and log lines, for example {@code organizations} or {@code security-hub}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The service's name as people write it, for example {@code Organizations}. */
@@ -27,10 +28,10 @@ public enum ApiFamily {
     }
 
     /**
-     * The SDK's per-service endpoint variable, named after the service id, for example
-     * {@code AWS_ENDPOINT_URL_ORGANIZATIONS} or {@code AWS_ENDPOINT_URL_EVENTBRIDGE}.
+     * The SDK's per-service endpoint variable: the service id in upper case without spaces, for example
+     * {@code AWS_ENDPOINT_URL_ORGANIZATIONS}, {@code AWS_ENDPOINT_URL_EVENTBRIDGE} or {@code AWS_ENDPOINT_URL_SECURITYHUB}.
      */
     String endpointVariable() {
-        return "AWS_ENDPOINT_URL_" + label.toUpperCase(Locale.ROOT);
+        return "AWS_ENDPOINT_URL_" + label.toUpperCase(Locale.ROOT).replace(" ", "");
     }
 }

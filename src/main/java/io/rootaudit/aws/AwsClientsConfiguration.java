@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -109,6 +110,14 @@ class AwsClientsConfiguration {
                                         RateLimiters limiters, ObjectProvider<AwsConnection> connection) {
         return connect(EventBridgeClient.builder(), connection).httpClient(http).region(region.resolve())
                 .overrideConfiguration(overrides(ApiFamily.EVENTS, properties, limiters)).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    SecurityHubClient securityHubClient(SdkHttpClient http, AwsRegion region, RootAuditProperties properties,
+                                        RateLimiters limiters, ObjectProvider<AwsConnection> connection) {
+        return connect(SecurityHubClient.builder(), connection).httpClient(http).region(region.resolve())
+                .overrideConfiguration(overrides(ApiFamily.SECURITY_HUB, properties, limiters)).build();
     }
 
     /** The invocation's own endpoint and credentials ({@link AwsConnection}), when it has any; else the SDK's chains. */

@@ -21,7 +21,7 @@ public class RateLimiters {
         RootAuditProperties.RateLimits limits = properties.aws().rateLimits();
         Map<ApiFamily, Double> rates = Map.of(ApiFamily.STS, limits.sts(), ApiFamily.IAM, limits.iam(),
                 ApiFamily.ORGANIZATIONS, limits.organizations(), ApiFamily.S3, limits.s3(), ApiFamily.SQS, limits.sqs(),
-                ApiFamily.KMS, limits.kms(), ApiFamily.EVENTS, limits.events());
+                ApiFamily.KMS, limits.kms(), ApiFamily.EVENTS, limits.events(), ApiFamily.SECURITY_HUB, limits.securityHub());
         for (ApiFamily family : ApiFamily.values()) {
             limiters.put(family, new AdaptiveRateLimiter(family, rates.get(family), limits.adaptive(), System::nanoTime));
         }

@@ -23,14 +23,17 @@ import picocli.CommandLine.Option;
                 + "it, remediates if rootaudit.remediation.mode says so, stores the run and writes the evidence pack "
                 + "(results.json, accounts.csv, evidence.xlsx, report.pdf, findings.ocsf.json, manifest.json) to "
                 + "<rootaudit.report.local-dir>/<organization id>/<period>/<run id>/, then publishes it to S3 when "
-                + "rootaudit.report.s3.bucket is set, then puts its events on EventBridge when rootaudit.notify.event-bus is set.%n",
+                + "rootaudit.report.s3.bucket is set, imports its findings into Security Hub when "
+                + "rootaudit.export.security-hub.enabled is true, then puts its events on EventBridge when "
+                + "rootaudit.notify.event-bus is set.%n",
                 "One run per organization and period (rootaudit.period, default the current UTC month): a completed "
                         + "period is reported and not audited again; an interrupted run is resumed by running the same "
                         + "command again."},
         footer = {"Exit codes: 0 all audited accounts compliant or excepted; 3 non-compliant findings; 4 some accounts "
                 + "could not be audited (precedes 3); 5 a prerequisite is missing; 6 the pack was written locally but "
-                + "publishing to S3 failed (precedes all below); 10 the events could not all be put on the EventBridge bus "
-                + "(the pack is intact; precedes all below); 8 remediation could not clean some eligible account "
+                + "publishing to S3 failed (precedes all below); 10 the findings export to Security Hub failed or the "
+                + "events could not all be put on the EventBridge bus, the pack is intact (precedes all below); "
+                + "8 remediation could not clean some eligible account "
                 + "(precedes 3 and 4); 9 another invocation is running for the same organization and period; 2 invalid "
                 + "configuration; 1 anything else (run the same command again to resume)."})
 final class AuditCommand implements Callable<Integer> {
@@ -74,6 +77,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         if (outcome.publish() != null) {
             RunPrinter.published(launch.out(), launch.err(), outcome.publish());
+        }
+        if (outcome.export() != null) {
+            RunPrinter.exported(launch.out(), launch.err(), outcome.export());
         }
         if (outcome.notification() != null) {
             RunPrinter.notified(launch.out(), launch.err(), outcome.notification());

@@ -25,7 +25,10 @@ public enum ExitCode {
     REMEDIATION_FAILED(8),
     /** Another invocation for the same organization and period (or on the same embedded database) is running. */
     ALREADY_RUNNING(9),
-    /** A findings export or event notification failed; the evidence pack is intact. */
+    /**
+     * A findings export or event notification failed; the evidence pack is intact; {@code export --run ID} retries
+     * (after a failed publish, 6, and before everything below it).
+     */
     EXPORT_FAILED(10);
 
     private final int code;

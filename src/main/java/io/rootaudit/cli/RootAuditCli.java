@@ -24,6 +24,7 @@ public final class RootAuditCli {
         extra.forEach(cli::addSubcommand);
         cli.addSubcommand(new ReportCommand(launch));
         cli.addSubcommand(new PublishCommand(launch));
+        cli.addSubcommand(new ExportCommand(launch));
         cli.addSubcommand(new VerifyCommand(launch));
         cli.addSubcommand(new HistoryCommand(launch));
         for (Object privileged : List.of(new PrivilegedCommands.AllowRecovery(launch),

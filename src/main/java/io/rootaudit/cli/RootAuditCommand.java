@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                         + "accounts that could not be audited, 5 a prerequisite is missing, 6 publishing to S3 failed "
                         + "(local evidence kept), 7 verification failed, 8 remediation could not clean some eligible "
                         + "account, 9 another invocation is running for the same organization and period, 10 a findings export "
-                        + "or event notification failed (the evidence pack is intact)."})
+                        + "or event notification failed (evidence pack intact; 'export --run ID' retries the export)."})
 final class RootAuditCommand implements Callable<Integer> {
 
     @Spec

@@ -3,6 +3,7 @@ package io.rootaudit.cli;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.application.AuditOutcome;
 import io.rootaudit.application.NotifyOutcome;
+import io.rootaudit.application.ExportOutcome;
 import io.rootaudit.application.PublishOutcome;
 import io.rootaudit.application.RunHistory;
 import io.rootaudit.application.SafetySettings;
@@ -148,6 +149,21 @@ final class RunPrinter {
                 err.println("The evidence pack is complete; its results.json holds everything the events said.");
             }
             case NOT_CONFIGURED -> { }
+        }
+    }
+
+    /** What the findings export did, when it did something: how many were imported, or what failed and how to retry. */
+    static void exported(PrintWriter out, PrintWriter err, ExportOutcome outcome) {
+        switch (outcome.kind()) {
+            case EXPORTED -> out.println("Exported to Security Hub: " + outcome.imported() + " findings imported or updated");
+            case FAILED -> {
+                err.println("rootaudit: exporting run " + outcome.runId() + " to Security Hub failed: " + outcome.imported()
+                        + " of " + outcome.findings() + " findings imported; failed:");
+                outcome.failures().forEach(f -> err.println("  " + f));
+                err.println("The evidence pack is intact; retry with: java -jar rootaudit.jar export --run " + outcome.runId());
+            }
+            case SUPERSEDED -> err.println("rootaudit: run " + outcome.runId() + " not exported: " + outcome.message());
+            case NOT_CONFIGURED, ALREADY_EXPORTED -> { }
         }
     }
 

@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param managementAccount how the management account's own root is read (sts:AssumeRoot cannot reach it)
  * @param compliance the control frameworks that the reports show
  * @param notifications ({@code rootaudit.notify}: {@code notify} is a method of every Java object) events put on an Amazon EventBridge bus at the end of each audit; off unless {@code event-bus} is set
+ * @param export where each completed run's findings are sent besides the evidence pack
  * @param databasePath the embedded H2 database file (without extension) holding runs and Spring Batch state;
  *     ignored when {@code spring.datasource.url} points elsewhere
  */
@@ -48,6 +49,7 @@ public record RootAuditProperties(
         @Valid @NotNull @DefaultValue Report report,
         @Valid @NotNull @DefaultValue Remediation remediation,
         @Name("notify") @Valid @NotNull @DefaultValue Notify notifications,
+        @Valid @NotNull @DefaultValue Export export,
         @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month in the form YYYY-MM, for example 2026-11")
         String period,
         @NotNull @DefaultValue("./data/rootaudit") Path databasePath) {
@@ -127,6 +129,8 @@ public record RootAuditProperties(
      * @param sqs client-side rate of SQS requests, per second
      * @param kms client-side rate of KMS requests, per second (signing the evidence: a few per run)
      * @param events client-side rate of EventBridge requests, per second (PutEvents: one per ten events)
+     * @param securityHub client-side rate of Security Hub requests, per second (the findings export: one
+     *     BatchImportFindings per 100 findings; AWS allows about 10 per second)
      * @param adaptive slow a family down when AWS throttles it and speed it up again when it stops
      */
     public record RateLimits(
@@ -137,6 +141,7 @@ public record RootAuditProperties(
             @Positive @DefaultValue("10") double sqs,
             @Positive @DefaultValue("10") double kms,
             @Positive @DefaultValue("10") double events,
+            @Positive @DefaultValue("10") double securityHub,
             @DefaultValue("true") boolean adaptive) {}
 
     /**
@@ -337,6 +342,20 @@ public record RootAuditProperties(
             return (mode == null) == (retainDays == null);
         }
     }
+
+    /**
+     * Findings sent to other tools after the evidence pack is written. A failed export never fails the audit: it has an
+     * exit code of its own, and {@code export --run ID} sends the stored run again.
+     *
+     * @param securityHub AWS Security Hub CSPM, as ASFF findings imported into the account that runs the audit
+     */
+    public record Export(@Valid @NotNull @DefaultValue SecurityHub securityHub) {}
+
+    /**
+     * @param enabled import each completed run's findings into Security Hub (BatchImportFindings) in the region of
+     *     {@code rootaudit.aws.region}, as findings of the account that runs the audit about each member account's root
+     */
+    public record SecurityHub(@DefaultValue("false") boolean enabled) {}
 
     /**
      * Deleting root credentials after the audit. Never runs unless {@code mode} says so, never touches the

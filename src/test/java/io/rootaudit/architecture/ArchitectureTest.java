@@ -14,8 +14,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The shape of the code, pinned: command line, then application services, then the job, reports, remediation and
- * notifications, then the store, organization, compliance and audit, then AWS. Nothing depends on a layer above it, no two packages
+ * The shape of the code, pinned: command line, then application services, then the job, reports, remediation,
+ * exports and notifications, then the store, organization, compliance and audit, then AWS. Nothing depends on a layer above it, no two packages
  * depend on each other, only the entry point exits the JVM, and production code never reaches development tooling.
  */
 @AnalyzeClasses(packages = "io.rootaudit", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,7 +29,7 @@ class ArchitectureTest {
             .layer("Command line").definedBy("io.rootaudit.cli..")
             .layer("Application").definedBy("io.rootaudit.application..")
             .layer("Job, reports, remediation").definedBy("io.rootaudit.job..", "io.rootaudit.report..",
-                    "io.rootaudit.remediation..", "io.rootaudit.notify..")
+                    "io.rootaudit.remediation..", "io.rootaudit.export..", "io.rootaudit.notify..")
             .layer("Store, organization, compliance, audit").definedBy("io.rootaudit.store..",
                     "io.rootaudit.organization..", "io.rootaudit.compliance..", "io.rootaudit.audit..")
             .layer("AWS").definedBy("io.rootaudit.aws..")

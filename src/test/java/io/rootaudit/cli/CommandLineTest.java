@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootaudit.application.AuditOutcome;
 import io.rootaudit.application.NotifyOutcome;
+import io.rootaudit.application.ExportOutcome;
 import io.rootaudit.application.PrivilegedActions;
 import io.rootaudit.application.PublishOutcome;
 import io.rootaudit.compliance.AccountStatus;
@@ -138,7 +139,24 @@ class CommandLineTest {
 
     private static AuditOutcome notified(AuditOutcome o, NotifyOutcome notification) {
         return new AuditOutcome(o.kind(), o.preflight(), o.run(), o.folder(), o.counts(), o.organizationFindings(),
-                o.remediation(), o.publish(), o.failure(), notification);
+                o.remediation(), o.publish(), o.export(), o.failure(), notification);
+    }
+
+    /** A failed export: after a failed publish, before everything the findings say; never for a run that did not complete. */
+    @Test
+    void aFailedExportIsTenAfterSixBeforeEightFourAndThree() {
+        ExportOutcome failed = export(ExportOutcome.Kind.FAILED);
+        assertThat(ExitCodes.of(completed(counts(1, 1), failedRemediation(), null, failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(completed(counts(1, 0), null, null, failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(completed(counts(0, 0), null, publish(PublishOutcome.Kind.FAILED), failed)))
+                .isEqualTo(ExitCode.PUBLISH_FAILED);
+        assertThat(ExitCodes.of(completed(counts(1, 0), null, null, export(ExportOutcome.Kind.EXPORTED))))
+                .isEqualTo(ExitCode.NON_COMPLIANT);
+        assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.ALREADY_COMPLETED, publish(PublishOutcome.Kind.ALREADY_PUBLISHED),
+                failed))).isEqualTo(ExitCode.EXPORT_FAILED);
+        assertThat(ExitCodes.of(outcome(AuditOutcome.Kind.ALREADY_COMPLETED, null, export(ExportOutcome.Kind.ALREADY_EXPORTED))))
+                .isEqualTo(ExitCode.OK);
+        assertThat(ExitCodes.of(export(ExportOutcome.Kind.SUPERSEDED))).isEqualTo(ExitCode.OK);
     }
 
     @Test
@@ -177,15 +195,29 @@ class CommandLineTest {
 
     private static AuditOutcome completed(Map<AccountStatus, Long> counts, AuditOutcome.Remediation remediation,
                                           PublishOutcome publish) {
+        return completed(counts, remediation, publish, null);
+    }
+
+    private static AuditOutcome completed(Map<AccountStatus, Long> counts, AuditOutcome.Remediation remediation,
+                                          PublishOutcome publish, ExportOutcome export) {
         return new AuditOutcome(AuditOutcome.Kind.COMPLETED, null, RUN, Path.of("reports"), counts, 0, remediation,
-                publish, null);
+                publish, export, null);
     }
 
     private static AuditOutcome organizationFindingsOnly() {
-        return new AuditOutcome(AuditOutcome.Kind.COMPLETED, null, RUN, Path.of("reports"), counts(0, 0), 1, null, null, null);
+        return new AuditOutcome(AuditOutcome.Kind.COMPLETED, null, RUN, Path.of("reports"), counts(0, 0), 1, null, null,
+                null, null);
     }
 
     private static AuditOutcome outcome(AuditOutcome.Kind kind, PublishOutcome publish) {
-        return new AuditOutcome(kind, null, RUN, null, Map.of(), 0, null, publish, null);
+        return outcome(kind, publish, null);
+    }
+
+    private static AuditOutcome outcome(AuditOutcome.Kind kind, PublishOutcome publish, ExportOutcome export) {
+        return new AuditOutcome(kind, null, RUN, null, Map.of(), 0, null, publish, export, null);
+    }
+
+    private static ExportOutcome export(ExportOutcome.Kind kind) {
+        return new ExportOutcome(kind, "run", 10, kind == ExportOutcome.Kind.FAILED ? 9 : 10, List.of(), 1, null);
     }
 }
