@@ -75,7 +75,7 @@ class UntrustedInputCliTest {
         Invocation run = verify(pack);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("OK: 4 files of run " + pack.written().runId() + " match manifest.json");
+        assertThat(run.out()).startsWith("OK: 5 files of run " + pack.written().runId() + " match manifest.json");
     }
 
     /** A run id that disagrees with the pack's other files is named in the problem, its control characters escaped. */
