@@ -24,10 +24,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -41,8 +37,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The monthly audit job: snapshot the in-scope accounts, audit them (many at once), remediate if configured,
- * then write the run's evidence pack. Every step is restartable: the snapshot is taken once per run, the audit step only reads
+ * The monthly audit job: snapshot the in-scope accounts, audit them (many at once) while the tags that label them are
+ * read beside the audit, remediate if configured, then write the run's evidence pack. Every step is restartable: the snapshot is taken once per run, the audit step only reads
  * accounts still without a verdict, and results are rebuilt from the store.
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,31 +66,16 @@ class AuditJobConfiguration {
                 .build();
     }
 
-    /** Reads, one committed batch at a time, the tags of the snapshot's accounts still without them (see TagReads). */
     @Bean
-    Step tagsStep(JobRepository jobs, PlatformTransactionManager tx, OrganizationDirectory directory,
-                  AccountResultStore accounts) {
-        return new StepBuilder("tags", jobs).tasklet(new Tasklet() {
-            private AccountTagReader reader;
+    Step tagsStep(JobRepository jobs, PlatformTransactionManager tx, TagsTasklet tagsTasklet) {
+        return new StepBuilder("tags", jobs).tasklet(tagsTasklet, tx).build();
+    }
 
-            @Override
-            public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
-                if (reader == null) {
-                    reader = new AccountTagReader(accounts, directory, Duration.ofSeconds(5));
-                }
-                try {
-                    boolean more = reader.readNextBatch(context.getStepContext().getJobParameters().get(RUN_ID).toString());
-                    if (!more) {
-                        reader = null;
-                    }
-                    return RepeatStatus.continueIf(more);
-                } catch (RuntimeException | InterruptedException e) {
-                    reader.close();
-                    reader = null;
-                    throw e;
-                }
-            }
-        }, tx).build();
+    @Bean
+    @StepScope
+    TagsTasklet tagsTasklet(@Value("#{jobParameters['runId']}") String runId, AccountResultStore accounts,
+                            OrganizationDirectory directory) {
+        return new TagsTasklet(runId, accounts, directory);
     }
 
     /** Off unless configured; records every action in its own transaction (see RemediationLog). */
