@@ -114,6 +114,11 @@ public final class ControlMappings {
         return mappings.stream().filter(m -> m.ruleIds().contains(ruleId)).map(ControlMapping::control).toList();
     }
 
+    /** The labels of {@link #controlsOf}, such as "CIS v7.0 2.4": how reports, exports and events name a rule's controls. */
+    public List<String> labelsOf(String ruleId) {
+        return controlsOf(ruleId).stream().map(Control::label).toList();
+    }
+
     private static List<Resource> resources(String location) {
         try {
             return Arrays.stream(new PathMatchingResourcePatternResolver(ControlMappings.class.getClassLoader())

@@ -1,7 +1,6 @@
 package io.rootaudit.export;
 
 import io.rootaudit.compliance.AccountKind;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
@@ -28,7 +27,7 @@ record RuleBook(List<Rule> accountRules, List<Rule> organizationRules) {
     }
 
     private static Rule rule(RuleMetadata metadata, ControlMappings mappings, Set<AccountKind> kinds) {
-        return new Rule(metadata, mappings.controlsOf(metadata.id()).stream().map(Control::label).toList(), Set.copyOf(kinds));
+        return new Rule(metadata, mappings.labelsOf(metadata.id()), Set.copyOf(kinds));
     }
 
     List<Rule> accountRules(AccountKind kind) {

@@ -1,6 +1,5 @@
 package io.rootaudit.notify;
 
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.RuleCatalog;
 import io.rootaudit.compliance.RuleMetadata;
@@ -21,6 +20,6 @@ class CatalogRuleLabels implements RuleLabels {
     @Override
     public Label of(String ruleId) {
         return new Label(catalog.find(ruleId).map(RuleMetadata::title).orElse(ruleId),
-                controls.controlsOf(ruleId).stream().map(Control::label).toList());
+                controls.labelsOf(ruleId));
     }
 }

@@ -5,7 +5,6 @@ import io.rootaudit.compliance.AccountOutcome;
 import io.rootaudit.compliance.AccountStatus;
 import io.rootaudit.compliance.AssessedFinding;
 import io.rootaudit.compliance.ComplianceSummary;
-import io.rootaudit.compliance.Control;
 import io.rootaudit.compliance.ControlMappings;
 import io.rootaudit.compliance.ExceptionEntry;
 import io.rootaudit.compliance.Finding;
@@ -178,7 +177,7 @@ public class EvidenceReports {
                            String detail, String resource, String exceptionReference) {
         Optional<RuleMetadata> meta = catalog.find(ruleId);
         return new FindingRow(accountId, accountName, ruleId, meta.map(RuleMetadata::title).orElse(ruleId), severity,
-                controls.controlsOf(ruleId).stream().map(Control::label).toList(), detail, resource,
+                controls.labelsOf(ruleId), detail, resource,
                 exceptionReference, meta.map(RuleMetadata::remediation).orElse(null));
     }
 
