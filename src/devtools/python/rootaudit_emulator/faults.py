@@ -1,13 +1,14 @@
 """Fault injection: AWS errors, request-rate quotas and delays on chosen requests.
 
 Fault body: {"action": "AssumeRoot"|"*", "service": "sts"?, "target": "<acct>"?,
-  "code"?, "status"?, "message"?, "count"?, "rate"?, "perSecond"?, "delayMillis"?}. A request matches when the
+  "code"?, "status"?, "message"?, "count"?, "after"?, "rate"?, "perSecond"?, "delayMillis"?}. A request matches when the
   action (query ``Action``, the ``X-Amz-Target`` operation, or an S3 operation name
   derived from method/path) and the service (SigV4 credential scope) match and the
   target is the AssumeRoot TargetPrincipal, the Organizations ``ResourceId`` or
   ``AccountId`` (e.g. ListTagsForResource, DescribeAccount), or the account the
   request's key maps to (for a root session: the member account). ``count`` bounds how many requests
-  fail (absent: all), ``rate`` makes each match fail with that probability,
+  fail (absent: all), ``after`` lets that many matching requests through first (e.g. the third page of a
+  listing fails: ``"after": 2, "count": 1``), ``rate`` makes each match fail with that probability,
   ``perSecond`` makes only the matches beyond that many per second fail (a quota:
   token bucket with one second of burst, like AWS's request-rate quotas). The
   first matching fault wins. Default code/status: Throttling/400 (query),
@@ -49,6 +50,9 @@ def add_fault(body):
     action = body.get("action") or "*"
     service = body.get("service")
     count = body.get("count")
+    after = body.get("after")
+    if after is not None and not int(after) >= 0:
+        raise ControlError("after must be 0 or more")
     rate = body.get("rate")
     if rate is not None and not 0 <= float(rate) <= 1:
         raise ControlError("rate must be between 0 and 1")
@@ -74,6 +78,7 @@ def add_fault(body):
                 "status": int(body["status"]) if body.get("status") else None,
                 "message": body.get("message") or "Injected fault",
                 "remaining": None if count is None else int(count),
+                "passThrough": int(after or 0),
                 "rate": None if rate is None else float(rate),
                 "perSecond": None if per_second is None else float(per_second),
                 "bucket": {"tokens": float(per_second or 0), "at": time.monotonic()},
@@ -108,6 +113,9 @@ def _first_firing(matches):
             if fault["remaining"] is not None and fault["remaining"] <= 0:
                 continue
             if not matches(fault):
+                continue
+            if fault["passThrough"] > 0:
+                fault["passThrough"] -= 1
                 continue
             if fault["rate"] is not None and random.random() >= fault["rate"]:
                 continue

@@ -40,6 +40,16 @@ class FaultInjectionTest(EmulatorTestCase):
         self.assertEqual("TooManyRequestsException", err["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"])
         self.assertTrue(org.list_accounts()["Accounts"])
 
+    def test_after_lets_that_many_matching_requests_through_first(self):
+        ctl("POST", "faults", {"action": "ListAccounts", "code": "AccessDeniedException", "after": 2, "count": 1})
+        org = client("organizations")
+        org.list_accounts()
+        org.list_accounts()
+        self.assertAwsError("AccessDeniedException", 400, org.list_accounts)  # the third
+        org.list_accounts()  # count exhausted
+        self.assertIn("after must be 0 or more", json.dumps(ctl("POST", "faults", {"action": "ListAccounts", "after": -1},
+                                                                expect=400)))
+
     def test_organizations_fault_targets_the_resource_account(self):
         bare = self.org["accounts"]["bare"]
         ctl("POST", "faults", {"action": "ListTagsForResource", "target": bare, "code": "AccessDeniedException"})
