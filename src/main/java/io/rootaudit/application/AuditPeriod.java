@@ -124,6 +124,17 @@ public class AuditPeriod {
         }
     }
 
+    /** A failure's message followed by its causes' (a chunk's failure wraps what failed in it). */
+    private static String withCauses(Throwable failure) {
+        StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable c = failure.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !message.toString().contains(c.getMessage())) {
+                message.append(": ").append(c.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
     /** The audited period: {@code rootaudit.period}, else the current UTC month. */
     public String period() {
         return properties.effectivePeriod().toString();
@@ -145,7 +156,7 @@ public class AuditPeriod {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return outcome(AuditOutcome.Kind.FAILED, report, run, "run " + run.runId() + " did not complete ("
-                    + execution.getStatus() + "): " + execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
+                    + execution.getStatus() + "): " + execution.getAllFailureExceptions().stream().map(AuditPeriod::withCauses).toList());
         }
         RunRecord completed = store.run(run.runId()).orElseThrow();
         AuditOutcome audited = new AuditOutcome(AuditOutcome.Kind.COMPLETED, report, completed,

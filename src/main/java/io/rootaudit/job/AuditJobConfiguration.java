@@ -17,8 +17,6 @@ import io.rootaudit.store.RunRecord;
 import io.rootaudit.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -27,9 +25,6 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +32,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The monthly audit job: snapshot the in-scope accounts, audit them (many at once) while the tags that label them are
- * read beside the audit, remediate if configured, then write the run's evidence pack. Every step is restartable: the snapshot is taken once per run, the audit step only reads
- * accounts still without a verdict, and results are rebuilt from the store.
+ * The monthly audit job: list the in-scope accounts into the run's snapshot while auditing them (many at once) as
+ * they are stored, then read the tags that label them, remediate if configured, and write the run's evidence pack.
+ * Every step is restartable: the listing stores only accounts not stored yet, the audit step only reads accounts still
+ * without a verdict, and results are rebuilt from the store.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
@@ -48,19 +44,19 @@ class AuditJobConfiguration {
     static final String RUN_ID = "runId";
 
     /**
-     * The tags that only label accounts are read by their own step, in parallel with the audit: they go through the
-     * Organizations rate limit, the audit through STS and IAM, so neither waits for the other, and the run takes as
-     * long as the longer of the two. Remediation and the evidence pack wait for both.
+     * Two flows side by side. One lists the organization into the snapshot, then reads the tags that only label
+     * accounts; both go through the Organizations rate limit. The other audits the accounts as their pages are stored,
+     * through STS and IAM, so it never waits for the listing or the tags, and the run takes as long as the longer of the
+     * two. Remediation and the evidence pack wait for both.
      */
     @Bean
     Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step tagsStep, Step remediationStep,
                      Step resultsStep, RateLimiters rateLimiters) {
+        Flow organization = new FlowBuilder<Flow>("organizationFlow").start(snapshotStep).next(tagsStep).build();
         Flow audit = new FlowBuilder<Flow>("auditFlow").start(auditStep).build();
-        Flow tags = new FlowBuilder<Flow>("tagsFlow").start(tagsStep).build();
-        Flow auditAndTags = new FlowBuilder<Flow>("auditAndTags").split(new SimpleAsyncTaskExecutor("tags-"))
-                .add(audit, tags).build();
-        Flow snapshot = new FlowBuilder<Flow>("snapshotFlow").start(snapshotStep).build();
-        return new JobBuilder(JOB_NAME, jobs).start(snapshot).next(auditAndTags).next(remediationStep).next(resultsStep)
+        Flow listAndAudit = new FlowBuilder<Flow>("listAndAudit").split(new SimpleAsyncTaskExecutor("organization-"))
+                .add(organization, audit).build();
+        return new JobBuilder(JOB_NAME, jobs).start(listAndAudit).next(remediationStep).next(resultsStep)
                 .end()
                 .listener(new ThrottlingReport(rateLimiters))
                 .build();
@@ -88,18 +84,19 @@ class AuditJobConfiguration {
     }
 
     @Bean
-    Step snapshotStep(JobRepository jobs, PlatformTransactionManager tx, SnapshotTasklet snapshotTasklet) {
-        return new StepBuilder("snapshot", jobs).tasklet(snapshotTasklet, tx).build();
+    Step snapshotStep(JobRepository jobs, PlatformTransactionManager tx, SnapshotTasklet snapshotTasklet,
+                      SnapshotFailures failures) {
+        return new StepBuilder("snapshot", jobs).tasklet(snapshotTasklet, tx).listener(failures).build();
     }
 
     @Bean
     @StepScope
     SnapshotTasklet snapshotTasklet(@Value("#{jobParameters['runId']}") String runId, RunStore runs,
                                     AccountResultStore accounts, OrganizationDirectory directory,
-                                    RootAuditProperties properties) {
+                                    RootAuditProperties properties, Clock clock) {
         return new SnapshotTasklet(runId, runs, accounts, directory, properties.scope(),
                 new AccountTagReader(accounts, directory, Duration.ofSeconds(5)), TagReads.of(properties),
-                new ManagementRootAccess(properties.managementAccount().hasRole()));
+                new ManagementRootAccess(properties.managementAccount().hasRole()), clock);
     }
 
     /**
@@ -108,7 +105,7 @@ class AuditJobConfiguration {
      * concurrency so slow accounts rarely leave threads idle; a crash re-audits at most one chunk.
      */
     @Bean
-    Step auditStep(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<String> pendingAccounts,
+    Step auditStep(JobRepository jobs, PlatformTransactionManager tx, ListedAccountsReader pendingAccounts,
                    AuditAccountProcessor processor, ResultsWriter writer, ProgressListener progress,
                    RootAuditProperties properties) {
         int concurrency = properties.audit().concurrency();
@@ -122,23 +119,13 @@ class AuditJobConfiguration {
                 .build();
     }
 
-    /** Accounts of the run still without a verdict, in account-id order (keyset paging: stable while verdicts land). */
+    /** Accounts of the run still without a verdict, in listing order, as the snapshot step beside it stores them. */
     @Bean
     @StepScope
-    JdbcPagingItemReader<String> pendingAccounts(@Value("#{jobParameters['runId']}") String runId, DataSource dataSource)
-            throws Exception {
-        return new JdbcPagingItemReaderBuilder<String>()
-                .name("pendingAccounts")
-                .dataSource(dataSource)
-                .selectClause("SELECT account_id")
-                .fromClause("FROM ra_account")
-                .whereClause("WHERE run_id = :runId AND status IS NULL")
-                .sortKeys(Map.of("account_id", Order.ASCENDING))
-                .parameterValues(Map.of("runId", runId))
-                .pageSize(500)
-                .rowMapper((rs, i) -> rs.getString(1))
-                .saveState(false)
-                .build();
+    ListedAccountsReader pendingAccounts(@Value("#{jobParameters['runId']}") String runId,
+                                         @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+                                         AccountResultStore store, SnapshotFailures snapshotFailures) {
+        return new ListedAccountsReader(runId, jobExecutionId, store, snapshotFailures, Duration.ofMillis(100));
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Logs how far the audit got (done / total, rate, ETA) at most every few seconds, and a summary line at
- * the end, so an operator tailing a cron log of a 10,000-account run knows it is alive and when it ends.
+ * the end, so an operator tailing a cron log of a 10,000-account run knows it is alive and when it ends. While the
+ * organization is still being listed, the total is what is listed so far, and the line says so.
  */
 class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutionListener {
 
@@ -23,8 +24,8 @@ class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutio
     private final String runId;
     private final AccountResultStore store;
     private final long intervalNanos;
-    private long total;
     private long alreadyDone;
+    private boolean listed;
     private long startNanos;
     private long lastLogNanos;
 
@@ -36,11 +37,17 @@ class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutio
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        total = store.countAccounts(runId);
+        listed = store.snapshotComplete(runId);
+        long total = store.countAccounts(runId);
         alreadyDone = total - store.countPending(runId);
         startNanos = System.nanoTime();
         lastLogNanos = startNanos;
-        log.info("Auditing run {}: {} accounts in scope, {} already settled", runId, total, alreadyDone);
+        if (listed) {
+            log.info("Auditing run {}: {} accounts in scope, {} already settled", runId, total, alreadyDone);
+        } else {
+            log.info("Auditing run {} as the organization is listed: {} accounts listed so far, {} already settled",
+                    runId, total, alreadyDone);
+        }
     }
 
     /** After each chunk's verdicts are stored (chunk listeners are not called when items are processed concurrently). */
@@ -73,14 +80,18 @@ class ProgressListener implements ItemWriteListener<AccountResult>, StepExecutio
     private long lastBarNanos;
 
     private String bar() {
+        long total = store.countAccounts(runId);
         long done = total - store.countPending(runId);
         int filled = total == 0 ? 30 : (int) (30 * done / total);
         return "[" + "#".repeat(filled) + ".".repeat(30 - filled) + "]";
     }
 
-    /** Counted in the store (one indexed count per log line), which stays right across restarts. */
+    /** Counted in the store (indexed counts per log line), which stays right across restarts. */
     private String line(String prefix) {
+        listed = listed || store.snapshotComplete(runId);
+        long total = store.countAccounts(runId);
         long done = total - store.countPending(runId);
-        return ProgressLine.format(prefix, done, total, done - alreadyDone, System.nanoTime() - startNanos);
+        String line = ProgressLine.format(prefix, done, total, done - alreadyDone, System.nanoTime() - startNanos);
+        return listed ? line : line + " (organization still being listed)";
     }
 }

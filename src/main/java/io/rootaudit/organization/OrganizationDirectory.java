@@ -3,13 +3,15 @@ package io.rootaudit.organization;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesResponse;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.DelegatedAdministrator;
+import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
 import software.amazon.awssdk.services.organizations.model.EnabledServicePrincipal;
 import software.amazon.awssdk.services.organizations.model.Organization;
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
@@ -87,17 +90,39 @@ public class OrganizationDirectory {
         return new OuTree(nodes);
     }
 
-    /** Streams the accounts directly under each of {@code parentIds}, in parent order, each with its OU path. */
-    public void accountsUnder(OuTree tree, Collection<String> parentIds, Consumer<Account> sink) {
-        for (String parentId : parentIds) {
-            String path = tree.path(parentId);
-            String idPath = tree.idPath(parentId);
-            organizations.listAccountsForParentPaginator(r -> r.parentId(parentId)).stream()
-                    .flatMap(p -> p.accounts().stream()).forEach(a -> sink.accept(
-                    new Account(a.id(), a.name(), a.email(), parentId, path, idPath,
-                            a.state() != null ? a.stateAsString() : a.statusAsString(),
-                            a.joinedTimestamp(), Map.of())));
-        }
+    /**
+     * The accounts directly under each of {@code parentIds}, in parent order, each with its OU path: one page of the
+     * listing (up to 20 accounts, possibly none) per {@code next()}, requested only then, so that a caller can store and
+     * use each page while the rest of a large organization is still being listed.
+     */
+    public Iterator<List<Account>> accountPages(OuTree tree, Collection<String> parentIds) {
+        Iterator<String> parents = parentIds.iterator();
+        return new Iterator<>() {
+            private Iterator<ListAccountsForParentResponse> pages = Collections.emptyIterator();
+            private String parentId;
+
+            @Override
+            public boolean hasNext() {
+                while (!pages.hasNext() && parents.hasNext()) {
+                    String next = parents.next();
+                    parentId = next;
+                    pages = organizations.listAccountsForParentPaginator(r -> r.parentId(next)).iterator();
+                }
+                return pages.hasNext();
+            }
+
+            @Override
+            public List<Account> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String path = tree.path(parentId);
+                String idPath = tree.idPath(parentId);
+                return pages.next().accounts().stream().map(a -> new Account(a.id(), a.name(), a.email(), parentId, path,
+                        idPath, a.state() != null ? a.stateAsString() : a.statusAsString(), a.joinedTimestamp(), Map.of()))
+                        .toList();
+            }
+        };
     }
 
     /** One account's name and state (State, or Status when AWS sends no State), or empty when it is not in the organization. */

@@ -12,11 +12,14 @@ import io.rootaudit.compliance.Severity;
 import io.rootaudit.organization.Account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -48,22 +51,44 @@ public class AccountResultStore {
 
     // ---- account snapshot ---------------------------------------------------------------------------
 
-    public boolean hasSnapshot(String runId) {
-        return jdbc.sql("SELECT COUNT(*) FROM ra_account WHERE run_id = ?").param(runId).query(Long.class).single() > 0;
+    /** True once the run's whole listing is stored: no account will be added to its snapshot any more. */
+    public boolean snapshotComplete(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ra_run WHERE run_id = ? AND snapshot_completed_at IS NOT NULL").param(runId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Records that the run's listing is stored in full (in the transaction of its last page). */
+    @Transactional
+    public void completeSnapshot(String runId, Instant at) {
+        jdbc.sql("UPDATE ra_run SET snapshot_completed_at = ? WHERE run_id = ?").params(ts(at), runId).update();
+    }
+
+    /** The accounts stored so far in the run's snapshot: a listing that was interrupted goes on without them. */
+    public Set<String> snapshotAccountIds(String runId) {
+        return new HashSet<>(jdbc.sql("SELECT account_id FROM ra_account WHERE run_id = ?").param(runId)
+                .query(String.class).list());
     }
 
     /**
-     * Stores the in-scope accounts of a run. Accounts that are not audited get their final status right away.
+     * Adds listed accounts to the run's snapshot, numbered after those already stored (the order the audit reads them
+     * in). Accounts that are not audited get their final status right away.
      *
      * @param initial status and reason per account id for accounts settled without an audit (management, suspended)
      * @param tagsPending store no tags yet: {@link #saveTags} fills them in later, resumably
      */
     @Transactional
-    public void insertSnapshot(String runId, List<Account> accounts, Map<String, Settled> initial, boolean tagsPending) {
+    public void appendToSnapshot(String runId, List<Account> accounts, Map<String, Settled> initial, boolean tagsPending) {
+        int last = jdbc.sql("SELECT COALESCE(MAX(listed_seq), 0) FROM ra_account WHERE run_id = ?").param(runId)
+                .query(Integer.class).single();
+        List<Map.Entry<Integer, Account>> numbered = new ArrayList<>(accounts.size());
+        for (Account a : accounts) {
+            numbered.add(Map.entry(last + 1 + numbered.size(), a));
+        }
         template.batchUpdate("""
                 INSERT INTO ra_account (run_id, account_id, name, email, ou_id, ou_path, state, joined_at, tags_json,
-                                        status, status_reason, ou_id_path)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", accounts, 500, (ps, a) -> {
+                                        status, status_reason, ou_id_path, listed_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", numbered, 500, (ps, e) -> {
+            Account a = e.getValue();
             Settled settled = initial.get(a.id());
             ps.setString(1, runId);
             ps.setString(2, a.id());
@@ -77,7 +102,29 @@ public class AccountResultStore {
             ps.setString(10, settled == null ? null : settled.status().name());
             ps.setString(11, settled == null ? null : clip(settled.reason()));
             ps.setString(12, a.ouIdPath());
+            ps.setInt(13, e.getKey());
         });
+    }
+
+    /**
+     * Up to {@code limit} accounts still without a verdict, listed after {@code after}, in listing order: the audit's
+     * keyset, which stays right while verdicts land and while later pages of the listing are added.
+     */
+    public List<Listed> pendingAfter(String runId, Listed after, int limit) {
+        return jdbc.sql("""
+                SELECT listed_seq, account_id FROM ra_account
+                WHERE run_id = ? AND status IS NULL AND (listed_seq > ? OR (listed_seq = ? AND account_id > ?))
+                ORDER BY listed_seq, account_id
+                FETCH FIRST %d ROWS ONLY""".formatted(limit))
+                .params(runId, after.seq(), after.seq(), after.accountId())
+                .query((rs, i) -> new Listed(rs.getInt(1), rs.getString(2))).list();
+    }
+
+    /** An account's position in the run's listing. */
+    public record Listed(int seq, String accountId) {
+
+        /** Before the first account. */
+        public static final Listed START = new Listed(-1, "");
     }
 
     /** Accounts of the snapshot whose tags are still to be read, in account id order. */

@@ -120,7 +120,8 @@ public final class BenchmarkReportsCommand implements Callable<Integer> {
                     a.findings().stream().map(f -> new AssessedFinding(new Finding(f.ruleId(), f.severity(), f.detail(),
                             f.resource()), f.exceptionReference())).toList(), a.auditedAt() == null ? Instant.now() : a.auditedAt()));
         }
-        accountStore.insertSnapshot(runId, accounts, settled, false);
+        accountStore.appendToSnapshot(runId, accounts, settled, false);
+        accountStore.completeSnapshot(runId, Instant.now());
         for (int i = 0; i < results.size(); i += 1000) {
             accountStore.saveResults(runId, results.subList(i, Math.min(i + 1000, results.size())));
         }
