@@ -57,7 +57,7 @@ public class AccountResultStore {
                 .query(Long.class).single() > 0;
     }
 
-    /** Records that the run's listing is stored in full (in the transaction of its last page). */
+    /** Records that the run's listing is stored in full (by the snapshot step's last call, after its last page). */
     @Transactional
     public void completeSnapshot(String runId, Instant at) {
         jdbc.sql("UPDATE ra_run SET snapshot_completed_at = ? WHERE run_id = ?").params(ts(at), runId).update();
