@@ -1,5 +1,6 @@
 package io.rootaudit.audit;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.audit.RootCredentialInventory.AccessKey;
 import io.rootaudit.audit.RootCredentialInventory.CredentialStatus;
 import io.rootaudit.audit.RootCredentialInventory.MfaDevice;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -53,12 +54,12 @@ public class ManagementRootCollector implements AdditionalPrerequisites {
     private static final Duration FIRST_POLL = Duration.ofMillis(500);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
-    private final IamClient iam;
+    private final Supplier<IamClient> iam;
     private final ManagementAccountRole role;
     private final Duration reportTimeout;
 
-    ManagementRootCollector(@Lazy IamClient iam, ManagementAccountRole role, RootAuditProperties properties) {
-        this.iam = iam;
+    ManagementRootCollector(AwsClients clients, ManagementAccountRole role, RootAuditProperties properties) {
+        this.iam = clients::iam;
         this.role = role;
         this.reportTimeout = properties.managementAccount().credentialReportTimeout();
     }
@@ -108,9 +109,9 @@ public class ManagementRootCollector implements AdditionalPrerequisites {
                         + " and allow sts:AssumeRole on it (config/iam-policy-audit.json)";
         try {
             Reads reads = new Reads(new EvidenceLog(), inManagement ? null : assumeRole(new EvidenceLog()));
-            reads.call("iam:GetAccountSummary", Map.of(), o -> iam.getAccountSummary(r -> r.overrideConfiguration(o)),
+            reads.call("iam:GetAccountSummary", Map.of(), o -> iam.get().getAccountSummary(r -> r.overrideConfiguration(o)),
                     Reads::all);
-            reads.call("iam:ListVirtualMFADevices", Map.of(), o -> iam.listVirtualMFADevices(r -> r.maxItems(1)
+            reads.call("iam:ListVirtualMFADevices", Map.of(), o -> iam.get().listVirtualMFADevices(r -> r.maxItems(1)
                     .overrideConfiguration(o)), Reads::all);
             return List.of(AdditionalPrerequisites.passed(CHECK_ID, CHECK_TITLE, "iam:GetAccountSummary and "
                     + "iam:ListVirtualMFADevices answered, with " + how));
@@ -122,7 +123,7 @@ public class ManagementRootCollector implements AdditionalPrerequisites {
 
     private RootCredentialInventory read(String accountId, Reads reads) {
         GetAccountSummaryResponse summary = reads.call("iam:GetAccountSummary", Map.of(),
-                o -> iam.getAccountSummary(r -> r.overrideConfiguration(o)), Reads::all);
+                o -> iam.get().getAccountSummary(r -> r.overrideConfiguration(o)), Reads::all);
         CredentialReport report = credentialReport(reads);
         List<VirtualMFADevice> virtual = rootVirtualDevices(reads, report.row().arn());
         return inventory(accountId, summary.summaryMapAsStrings(), report.row(), virtual);
@@ -181,7 +182,7 @@ public class ManagementRootCollector implements AdditionalPrerequisites {
         Duration pause = FIRST_POLL;
         while (true) {
             GenerateCredentialReportResponse generated = reads.call("iam:GenerateCredentialReport", Map.of(),
-                    o -> iam.generateCredentialReport(r -> r.overrideConfiguration(o)), Reads::all);
+                    o -> iam.get().generateCredentialReport(r -> r.overrideConfiguration(o)), Reads::all);
             if (generated.state() == ReportStateType.COMPLETE) {
                 break;
             }
@@ -194,7 +195,7 @@ public class ManagementRootCollector implements AdditionalPrerequisites {
         }
         CredentialReportRootRow[] row = new CredentialReportRootRow[1];
         GetCredentialReportResponse report = reads.call("iam:GetCredentialReport", Map.of(),
-                o -> iam.getCredentialReport(r -> r.overrideConfiguration(o)), response -> {
+                o -> iam.get().getCredentialReport(r -> r.overrideConfiguration(o)), response -> {
                     // Evidence keeps the root's row only: the other rows are the account's IAM users, not the audit's.
                     row[0] = CredentialReportRootRow.parse(response.content().asString(StandardCharsets.UTF_8));
                     Map<String, Object> kept = new LinkedHashMap<>();
@@ -218,7 +219,7 @@ public class ManagementRootCollector implements AdditionalPrerequisites {
                 request.put("Marker", page);
             }
             ListVirtualMfaDevicesResponse response = reads.call("iam:ListVirtualMFADevices", request,
-                    o -> iam.listVirtualMFADevices(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED).marker(page)
+                    o -> iam.get().listVirtualMFADevices(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED).marker(page)
                             .overrideConfiguration(o)),
                     listed -> {
                         // Evidence keeps the root's devices only (the others are IAM users'), and how many were listed.

@@ -1,5 +1,6 @@
 package io.rootaudit.audit;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.audit.RootCredentialInventory.AccessKey;
 import io.rootaudit.audit.RootCredentialInventory.CredentialStatus;
 import io.rootaudit.audit.RootCredentialInventory.MfaDevice;
@@ -22,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
@@ -51,13 +51,13 @@ public class RootCredentialCollector implements AutoCloseable {
     private static final int MAX_SESSIONS_PER_ACCOUNT = 5;
 
     private final RootSessions sessions;
-    private final IamClient iam;
+    private final Supplier<IamClient> iam;
     private final Duration sessionDuration;
     private final ExecutorService calls;
 
-    RootCredentialCollector(RootSessions sessions, @Lazy IamClient iam, RootAuditProperties properties) {
+    RootCredentialCollector(RootSessions sessions, AwsClients clients, RootAuditProperties properties) {
         this.sessions = sessions;
-        this.iam = iam;
+        this.iam = clients::iam;
         this.sessionDuration = properties.audit().sessionDuration();
         AtomicInteger n = new AtomicInteger();
         this.calls = Executors.newFixedThreadPool(properties.audit().concurrency() * PARALLEL_CALLS_PER_ACCOUNT, r -> {
@@ -83,14 +83,14 @@ public class RootCredentialCollector implements AutoCloseable {
     private RootCredentialInventory collect(Session session, EvidenceLog evidence) {
         Calls c = new Calls(session, evidence);
         CompletableFuture<GetUserResponse> user = async(() -> c.call("iam:GetUser", Map.of(),
-                s -> iam.getUser(r -> r.overrideConfiguration(s.signing()))));
+                s -> iam.get().getUser(r -> r.overrideConfiguration(s.signing()))));
         CompletableFuture<GetLoginProfileResponse> login = async(() -> c.callAllowingNoSuchEntity("iam:GetLoginProfile",
-                s -> iam.getLoginProfile(r -> r.overrideConfiguration(s.signing()))));
+                s -> iam.get().getLoginProfile(r -> r.overrideConfiguration(s.signing()))));
         CompletableFuture<List<AccessKey>> keys = async(() -> accessKeys(c));
         CompletableFuture<ListSigningCertificatesResponse> certs = async(() -> c.call("iam:ListSigningCertificates", Map.of(),
-                s -> iam.listSigningCertificates(r -> r.overrideConfiguration(s.signing()))));
+                s -> iam.get().listSigningCertificates(r -> r.overrideConfiguration(s.signing()))));
         CompletableFuture<ListMfaDevicesResponse> mfa = async(() -> c.call("iam:ListMFADevices", Map.of(),
-                s -> iam.listMFADevices(r -> r.overrideConfiguration(s.signing()))));
+                s -> iam.get().listMFADevices(r -> r.overrideConfiguration(s.signing()))));
         try {
             CompletableFuture.allOf(user, login, keys, certs, mfa).join();
         } catch (CompletionException e) {
@@ -114,11 +114,11 @@ public class RootCredentialCollector implements AutoCloseable {
 
     private List<AccessKey> accessKeys(Calls c) {
         ListAccessKeysResponse list = c.call("iam:ListAccessKeys", Map.of(),
-                s -> iam.listAccessKeys(r -> r.overrideConfiguration(s.signing())));
+                s -> iam.get().listAccessKeys(r -> r.overrideConfiguration(s.signing())));
         List<AccessKey> keys = new ArrayList<>();
         for (AccessKeyMetadata k : list.accessKeyMetadata()) {
             GetAccessKeyLastUsedResponse used = c.call("iam:GetAccessKeyLastUsed", Map.of("AccessKeyId", k.accessKeyId()),
-                    s -> iam.getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId()).overrideConfiguration(s.signing())));
+                    s -> iam.get().getAccessKeyLastUsed(r -> r.accessKeyId(k.accessKeyId()).overrideConfiguration(s.signing())));
             var last = used.accessKeyLastUsed();
             Instant lastUsed = last == null ? null : last.lastUsedDate();
             keys.add(new AccessKey(k.accessKeyId(), CredentialStatus.fromAws(k.statusAsString()), k.createDate(), lastUsed,

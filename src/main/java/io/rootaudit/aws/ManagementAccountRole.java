@@ -2,7 +2,7 @@ package io.rootaudit.aws;
 
 import io.rootaudit.config.RootAuditProperties;
 import java.time.Instant;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -21,11 +21,11 @@ public class ManagementAccountRole {
 
     private static final int DURATION_SECONDS = 900;
 
-    private final StsClient sts;
+    private final Supplier<StsClient> sts;
     private final String roleArn;
 
-    ManagementAccountRole(@Lazy StsClient sts, RootAuditProperties properties) {
-        this.sts = sts;
+    ManagementAccountRole(AwsClients clients, RootAuditProperties properties) {
+        this.sts = clients::sts;
         this.roleArn = properties.managementAccount().hasRole() ? properties.managementAccount().roleArn() : null;
     }
 
@@ -50,7 +50,7 @@ public class ManagementAccountRole {
         if (roleArn == null) {
             throw new IllegalStateException("rootaudit.management-account.role-arn is not set");
         }
-        AssumeRoleResponse response = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(SESSION_NAME)
+        AssumeRoleResponse response = sts.get().assumeRole(r -> r.roleArn(roleArn).roleSessionName(SESSION_NAME)
                 .durationSeconds(DURATION_SECONDS));
         Credentials c = response.credentials();
         return new Session(response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn(),

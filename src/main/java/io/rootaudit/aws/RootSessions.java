@@ -1,7 +1,8 @@
 package io.rootaudit.aws;
 
 import java.time.Duration;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRootResponse;
@@ -15,10 +16,15 @@ import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 @Component
 public class RootSessions {
 
-    private final StsClient sts;
+    private final Supplier<StsClient> sts;
     private final AwsRegion region;
 
-    RootSessions(@Lazy StsClient sts, AwsRegion region) {
+    @Autowired
+    RootSessions(AwsClients clients, AwsRegion region) {
+        this(clients::sts, region);
+    }
+
+    RootSessions(Supplier<StsClient> sts, AwsRegion region) {
         this.sts = sts;
         this.region = region;
     }
@@ -35,7 +41,7 @@ public class RootSessions {
      *     AccessDenied because an SCP blocks the session or RootSessions is disabled
      */
     public RootSession open(String accountId, TaskPolicy taskPolicy, Duration duration) {
-        AssumeRootResponse response = sts.assumeRoot(r -> r
+        AssumeRootResponse response = sts.get().assumeRoot(r -> r
                 .targetPrincipal(accountId)
                 .taskPolicyArn(PolicyDescriptorType.builder().arn(taskPolicyArn(taskPolicy)).build())
                 .durationSeconds((int) duration.toSeconds()));

@@ -1,12 +1,13 @@
 package io.rootaudit.export;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.aws.AwsRegion;
 import io.rootaudit.aws.SdkPojos;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.AdditionalPrerequisites;
 import io.rootaudit.organization.PrerequisiteCheck;
 import java.util.List;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -26,12 +27,12 @@ class SecurityHubImporter implements AdditionalPrerequisites {
     private static final String TITLE = "Security Hub enabled for the findings export";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SecurityHubClient hub;
+    private final Supplier<SecurityHubClient> hub;
     private final AwsRegion region;
     private final boolean enabled;
 
-    SecurityHubImporter(@Lazy SecurityHubClient hub, AwsRegion region, RootAuditProperties properties) {
-        this.hub = hub;
+    SecurityHubImporter(AwsClients clients, AwsRegion region, RootAuditProperties properties) {
+        this.hub = clients::securityHub;
         this.region = region;
         this.enabled = properties.export().securityHub().enabled();
     }
@@ -50,7 +51,7 @@ class SecurityHubImporter implements AdditionalPrerequisites {
             return List.of();
         }
         try {
-            String arn = hub.describeHub(d -> { }).hubArn();
+            String arn = hub.get().describeHub(d -> { }).hubArn();
             return List.of(AdditionalPrerequisites.passed(CHECK, TITLE, arn));
         } catch (SdkException e) {
             return List.of(AdditionalPrerequisites.failed(CHECK, TITLE, region() + ": " + describe(e), e,
@@ -68,7 +69,7 @@ class SecurityHubImporter implements AdditionalPrerequisites {
      */
     List<ExportReport.Failure> importFindings(List<AwsSecurityFinding> findings) {
         try {
-            BatchImportFindingsResponse response = hub.batchImportFindings(b -> b.findings(findings));
+            BatchImportFindingsResponse response = hub.get().batchImportFindings(b -> b.findings(findings));
             return response.failedFindings().stream()
                     .map(f -> new ExportReport.Failure(f.id(), f.errorCode(), f.errorMessage())).toList();
         } catch (SdkException e) {

@@ -1,5 +1,6 @@
 package io.rootaudit.notify;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.AdditionalPrerequisites;
 import io.rootaudit.organization.PrerequisiteCheck;
@@ -8,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -42,17 +43,17 @@ public class EventBridgeNotifier implements AdditionalPrerequisites {
     private static final Set<String> FINAL_ERRORS = Set.of("InvalidArgument", "MalformedDetail", "AccessDeniedException",
             "NotAuthorizedForSourceException", "NotAuthorizedForDetailTypeException", "ValidationException");
 
-    private final EventBridgeClient events;
+    private final Supplier<EventBridgeClient> events;
     private final RootAuditProperties.Notify settings;
     private final JsonMapper json;
     private final Pause pause;
 
     @Autowired
-    EventBridgeNotifier(@Lazy EventBridgeClient events, RootAuditProperties properties, JsonMapper json) {
-        this(events, properties.notifications(), json, d -> Thread.sleep(d.toMillis()));
+    EventBridgeNotifier(AwsClients clients, RootAuditProperties properties, JsonMapper json) {
+        this(clients::eventBridge, properties.notifications(), json, d -> Thread.sleep(d.toMillis()));
     }
 
-    EventBridgeNotifier(EventBridgeClient events, RootAuditProperties.Notify settings, JsonMapper json, Pause pause) {
+    EventBridgeNotifier(Supplier<EventBridgeClient> events, RootAuditProperties.Notify settings, JsonMapper json, Pause pause) {
         this.events = events;
         this.settings = settings;
         this.json = json;
@@ -77,7 +78,7 @@ public class EventBridgeNotifier implements AdditionalPrerequisites {
         }
         String bus = settings.eventBus();
         try {
-            String arn = events.describeEventBus(b -> b.name(bus)).arn();
+            String arn = events.get().describeEventBus(b -> b.name(bus)).arn();
             return List.of(AdditionalPrerequisites.passed("event-bus", "Event bus exists", arn));
         } catch (SdkException e) {
             return List.of(AdditionalPrerequisites.failed("event-bus", "Event bus exists", bus + ": " + describe(e), e,
@@ -127,7 +128,7 @@ public class EventBridgeNotifier implements AdditionalPrerequisites {
     private int put(List<Pending> batch, List<Pending> again, List<String> failures) {
         PutEventsResponse response;
         try {
-            response = events.putEvents(r -> r.entries(batch.stream().map(Pending::entry).toList()));
+            response = events.get().putEvents(r -> r.entries(batch.stream().map(Pending::entry).toList()));
         } catch (SdkException e) {
             for (Pending p : batch) {
                 if (retryable(e)) {

@@ -1,5 +1,6 @@
 package io.rootaudit.organization;
 
+import io.rootaudit.aws.AwsClients;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesResponse;
@@ -38,34 +39,34 @@ public class OrganizationDirectory {
 
     public static final String IAM_SERVICE_PRINCIPAL = "iam.amazonaws.com";
 
-    private final OrganizationsClient organizations;
-    private final IamClient iam;
+    private final Supplier<OrganizationsClient> organizations;
+    private final Supplier<IamClient> iam;
 
-    OrganizationDirectory(@Lazy OrganizationsClient organizations, @Lazy IamClient iam) {
-        this.organizations = organizations;
-        this.iam = iam;
+    OrganizationDirectory(AwsClients clients) {
+        this.organizations = clients::organizations;
+        this.iam = clients::iam;
     }
 
     public OrganizationInfo describeOrganization() {
-        Organization o = organizations.describeOrganization().organization();
+        Organization o = organizations.get().describeOrganization().organization();
         return new OrganizationInfo(o.id(), o.arn(), o.masterAccountId(), o.featureSetAsString());
     }
 
     /** Service principals with trusted access to the organization. */
     public Set<String> trustedServices() {
-        return organizations.listAWSServiceAccessForOrganizationPaginator(r -> {}).stream()
+        return organizations.get().listAWSServiceAccessForOrganizationPaginator(r -> {}).stream()
                 .flatMap(p -> p.enabledServicePrincipals().stream()).map(EnabledServicePrincipal::servicePrincipal).collect(Collectors.toSet());
     }
 
     /** Account ids registered as delegated administrator for {@code servicePrincipal}. */
     public Set<String> delegatedAdministrators(String servicePrincipal) {
-        return organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(servicePrincipal))
+        return organizations.get().listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(servicePrincipal))
                 .stream().flatMap(p -> p.delegatedAdministrators().stream()).map(DelegatedAdministrator::id).collect(Collectors.toSet());
     }
 
     /** IAM's centralized root access features (RootCredentialsManagement, RootSessions) that are enabled. */
     public Set<String> enabledRootAccessFeatures() {
-        ListOrganizationsFeaturesResponse r = iam.listOrganizationsFeatures(b -> {});
+        ListOrganizationsFeaturesResponse r = iam.get().listOrganizationsFeatures(b -> {});
         return Set.copyOf(r.enabledFeaturesAsStrings());
     }
 
@@ -73,14 +74,14 @@ public class OrganizationDirectory {
     public OuTree readOuTree() {
         Map<String, OuTree.Node> nodes = new LinkedHashMap<>();
         Deque<OuTree.Node> pending = new ArrayDeque<>();
-        for (Root root : organizations.listRootsPaginator(r -> {}).stream().flatMap(p -> p.roots().stream()).toList()) {
+        for (Root root : organizations.get().listRootsPaginator(r -> {}).stream().flatMap(p -> p.roots().stream()).toList()) {
             OuTree.Node node = new OuTree.Node(root.id(), null, root.name());
             nodes.put(node.id(), node);
             pending.add(node);
         }
         while (!pending.isEmpty()) {
             OuTree.Node parent = pending.poll();
-            for (OrganizationalUnit ou : organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent.id()))
+            for (OrganizationalUnit ou : organizations.get().listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent.id()))
                     .stream().flatMap(p -> p.organizationalUnits().stream()).toList()) {
                 OuTree.Node node = new OuTree.Node(ou.id(), parent.id(), ou.name());
                 nodes.put(node.id(), node);
@@ -106,7 +107,7 @@ public class OrganizationDirectory {
                 while (!pages.hasNext() && parents.hasNext()) {
                     String next = parents.next();
                     parentId = next;
-                    pages = organizations.listAccountsForParentPaginator(r -> r.parentId(next)).iterator();
+                    pages = organizations.get().listAccountsForParentPaginator(r -> r.parentId(next)).iterator();
                 }
                 return pages.hasNext();
             }
@@ -128,7 +129,7 @@ public class OrganizationDirectory {
     /** One account's name and state (State, or Status when AWS sends no State), or empty when it is not in the organization. */
     public java.util.Optional<Account> describeAccount(String accountId) {
         try {
-            var a = organizations.describeAccount(r -> r.accountId(accountId)).account();
+            var a = organizations.get().describeAccount(r -> r.accountId(accountId)).account();
             return java.util.Optional.of(new Account(a.id(), a.name(), a.email(), null, null, null,
                     a.state() != null ? a.stateAsString() : a.statusAsString(), a.joinedTimestamp(), Map.of()));
         } catch (software.amazon.awssdk.services.organizations.model.AccountNotFoundException e) {
@@ -142,7 +143,7 @@ public class OrganizationDirectory {
         String child = a.id();
         while (true) {
             String childId = child;
-            Parent parent = organizations.listParents(r -> r.childId(childId)).parents().get(0);
+            Parent parent = organizations.get().listParents(r -> r.childId(childId)).parents().get(0);
             ids.addFirst(parent.id());
             if (parent.type() == ParentType.ROOT) {
                 break;
@@ -156,7 +157,7 @@ public class OrganizationDirectory {
     /** The tags of one account, sorted by key. */
     public Map<String, String> tags(String accountId) {
         Map<String, String> tags = new TreeMap<>();
-        for (Tag t : organizations.listTagsForResourcePaginator(r -> r.resourceId(accountId)).stream()
+        for (Tag t : organizations.get().listTagsForResourcePaginator(r -> r.resourceId(accountId)).stream()
                 .flatMap(p -> p.tags().stream()).toList()) {
             tags.put(t.key(), t.value());
         }

@@ -1,5 +1,6 @@
 package io.rootaudit.organization;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.aws.AwsPartition;
 import io.rootaudit.aws.EndpointUnreachableException;
 import io.rootaudit.config.RootAuditProperties;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,14 +34,14 @@ public class Preflight {
     private static final String TRUSTED_ACCESS_FIX = "from the management account run "
             + "'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com'";
 
-    private final StsClient sts;
+    private final Supplier<StsClient> sts;
     private final OrganizationDirectory directory;
     private final RootAuditProperties properties;
     private final List<AdditionalPrerequisites> additional;
 
-    Preflight(@Lazy StsClient sts, OrganizationDirectory directory, RootAuditProperties properties,
+    Preflight(AwsClients clients, OrganizationDirectory directory, RootAuditProperties properties,
               List<AdditionalPrerequisites> additional) {
-        this.sts = sts;
+        this.sts = clients::sts;
         this.directory = directory;
         this.properties = properties;
         this.additional = additional;
@@ -50,7 +51,7 @@ public class Preflight {
         List<PrerequisiteCheck> checks = new ArrayList<>();
         GetCallerIdentityResponse identity;
         try {
-            identity = sts.getCallerIdentity();
+            identity = sts.get().getCallerIdentity();
             checks.add(PrerequisiteCheck.passed("credentials", "AWS credentials", "caller " + identity.arn()));
         } catch (SdkException e) {
             checks.add(PrerequisiteCheck.failed("credentials", "AWS credentials", describe(e), e,

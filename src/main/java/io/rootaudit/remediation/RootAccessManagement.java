@@ -1,10 +1,11 @@
 package io.rootaudit.remediation;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.organization.OrganizationDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -16,13 +17,13 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 @Component
 public class RootAccessManagement {
 
-    private final OrganizationsClient organizations;
-    private final IamClient iam;
+    private final Supplier<OrganizationsClient> organizations;
+    private final Supplier<IamClient> iam;
     private final OrganizationDirectory directory;
 
-    RootAccessManagement(@Lazy OrganizationsClient organizations, @Lazy IamClient iam, OrganizationDirectory directory) {
-        this.organizations = organizations;
-        this.iam = iam;
+    RootAccessManagement(AwsClients clients, OrganizationDirectory directory) {
+        this.organizations = clients::organizations;
+        this.iam = clients::iam;
         this.directory = directory;
     }
 
@@ -47,9 +48,9 @@ public class RootAccessManagement {
     public void enable(List<String> missing) {
         for (String item : missing) {
             switch (item) {
-                case TRUSTED_ACCESS -> organizations.enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationDirectory.IAM_SERVICE_PRINCIPAL));
-                case "RootCredentialsManagement" -> iam.enableOrganizationsRootCredentialsManagement(r -> {});
-                case "RootSessions" -> iam.enableOrganizationsRootSessions(r -> {});
+                case TRUSTED_ACCESS -> organizations.get().enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationDirectory.IAM_SERVICE_PRINCIPAL));
+                case "RootCredentialsManagement" -> iam.get().enableOrganizationsRootCredentialsManagement(r -> {});
+                case "RootSessions" -> iam.get().enableOrganizationsRootSessions(r -> {});
                 default -> throw new IllegalArgumentException(item);
             }
         }

@@ -1,5 +1,6 @@
 package io.rootaudit.remediation;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.audit.MfaType;
 import io.rootaudit.audit.RootCredentialInventory;
 import io.rootaudit.aws.RootSession;
@@ -15,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -39,15 +40,15 @@ public class RootCredentialRemover {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final RootSessions sessions;
-    private final IamClient iam;
+    private final Supplier<IamClient> iam;
     private final RemediationLog remediationLog;
     private final Duration retryFor;
     private final Clock clock;
 
-    RootCredentialRemover(RootSessions sessions, @Lazy IamClient iam, RemediationLog remediationLog,
+    RootCredentialRemover(RootSessions sessions, AwsClients clients, RemediationLog remediationLog,
                           RootAuditProperties properties, Clock clock) {
         this.sessions = sessions;
-        this.iam = iam;
+        this.iam = clients::iam;
         this.remediationLog = remediationLog;
         this.retryFor = properties.remediation().retryFor();
         this.clock = clock;
@@ -152,13 +153,13 @@ public class RootCredentialRemover {
 
     private void call(RootSession s, RemediationAction a) {
         switch (a.type()) {
-            case DELETE_ACCESS_KEY -> iam.deleteAccessKey(r -> r.accessKeyId(a.target()).overrideConfiguration(s.signing()));
+            case DELETE_ACCESS_KEY -> iam.get().deleteAccessKey(r -> r.accessKeyId(a.target()).overrideConfiguration(s.signing()));
             case DELETE_SIGNING_CERTIFICATE ->
-                    iam.deleteSigningCertificate(r -> r.certificateId(a.target()).overrideConfiguration(s.signing()));
-            case DEACTIVATE_MFA_DEVICE -> iam.deactivateMFADevice(r -> r.serialNumber(a.target()).overrideConfiguration(s.signing()));
+                    iam.get().deleteSigningCertificate(r -> r.certificateId(a.target()).overrideConfiguration(s.signing()));
+            case DEACTIVATE_MFA_DEVICE -> iam.get().deactivateMFADevice(r -> r.serialNumber(a.target()).overrideConfiguration(s.signing()));
             case DELETE_VIRTUAL_MFA_DEVICE ->
-                    iam.deleteVirtualMFADevice(r -> r.serialNumber(a.target()).overrideConfiguration(s.signing()));
-            case DELETE_LOGIN_PROFILE -> iam.deleteLoginProfile(r -> r.overrideConfiguration(s.signing()));
+                    iam.get().deleteVirtualMFADevice(r -> r.serialNumber(a.target()).overrideConfiguration(s.signing()));
+            case DELETE_LOGIN_PROFILE -> iam.get().deleteLoginProfile(r -> r.overrideConfiguration(s.signing()));
         }
     }
 

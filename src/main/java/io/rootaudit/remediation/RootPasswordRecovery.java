@@ -1,7 +1,8 @@
 package io.rootaudit.remediation;
 
+import io.rootaudit.aws.AwsClients;
+import java.util.function.Supplier;
 import io.rootaudit.aws.RootSession;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -13,16 +14,16 @@ import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 @Component
 public class RootPasswordRecovery {
 
-    private final IamClient iam;
+    private final Supplier<IamClient> iam;
 
-    RootPasswordRecovery(@Lazy IamClient iam) {
-        this.iam = iam;
+    RootPasswordRecovery(AwsClients clients) {
+        this.iam = clients::iam;
     }
 
     /** @return false when root already had a password (nothing changed) */
     public boolean allow(RootSession session) {
         try {
-            iam.createLoginProfile(r -> r.overrideConfiguration(session.signing()));
+            iam.get().createLoginProfile(r -> r.overrideConfiguration(session.signing()));
             return true;
         } catch (EntityAlreadyExistsException e) {
             return false;

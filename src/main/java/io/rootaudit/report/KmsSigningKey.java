@@ -1,10 +1,11 @@
 package io.rootaudit.report;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.organization.AdditionalPrerequisites;
 import io.rootaudit.organization.PrerequisiteCheck;
 import java.util.List;
-import org.springframework.context.annotation.Lazy;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,11 +32,11 @@ public class KmsSigningKey implements AdditionalPrerequisites {
     private static final String CHECK = "kms-signing-key";
     private static final String TITLE = "Evidence signing key is an enabled KMS signing key";
 
-    private final KmsClient kms;
+    private final Supplier<KmsClient> kms;
     private final RootAuditProperties.Signing settings;
 
-    KmsSigningKey(@Lazy KmsClient kms, RootAuditProperties properties) {
-        this.kms = kms;
+    KmsSigningKey(AwsClients clients, RootAuditProperties properties) {
+        this.kms = clients::kms;
         this.settings = properties.report().signing();
     }
 
@@ -57,7 +58,7 @@ public class KmsSigningKey implements AdditionalPrerequisites {
             return List.of();
         }
         try {
-            KeyMetadata key = kms.describeKey(d -> d.keyId(keyId())).keyMetadata();
+            KeyMetadata key = kms.get().describeKey(d -> d.keyId(keyId())).keyMetadata();
             String problem = unusable(key);
             return List.of(problem == null
                     ? AdditionalPrerequisites.passed(CHECK, TITLE, key.arn() + " (" + key.keySpecAsString() + ", signs with "
@@ -79,7 +80,7 @@ public class KmsSigningKey implements AdditionalPrerequisites {
      */
     Signed sign(byte[] message) {
         try {
-            KeyMetadata key = kms.describeKey(d -> d.keyId(keyId())).keyMetadata();
+            KeyMetadata key = kms.get().describeKey(d -> d.keyId(keyId())).keyMetadata();
             String problem = unusable(key);
             if (problem != null) {
                 throw new SigningException("cannot sign with KMS key " + key.arn() + ": " + problem, null);
@@ -87,10 +88,10 @@ public class KmsSigningKey implements AdditionalPrerequisites {
             String algorithm = algorithm(key);
             boolean raw = message.length <= MAX_RAW_MESSAGE;
             byte[] signed = raw ? message : java.util.HexFormat.of().parseHex(Digests.sha256(message));
-            byte[] signature = kms.sign(s -> s.keyId(key.arn()).signingAlgorithm(algorithm)
+            byte[] signature = kms.get().sign(s -> s.keyId(key.arn()).signingAlgorithm(algorithm)
                     .messageType(raw ? MessageType.RAW : MessageType.DIGEST).message(SdkBytes.fromByteArray(signed)))
                     .signature().asByteArray();
-            byte[] publicKey = kms.getPublicKey(g -> g.keyId(key.arn())).publicKey().asByteArray();
+            byte[] publicKey = kms.get().getPublicKey(g -> g.keyId(key.arn())).publicKey().asByteArray();
             return new Signed(key.arn(), algorithm, signature, publicKey);
         } catch (SdkException e) {
             throw new SigningException("signing manifest.json with KMS key " + keyId() + " failed: " + describe(e), e);
@@ -106,7 +107,7 @@ public class KmsSigningKey implements AdditionalPrerequisites {
         boolean raw = message.length <= MAX_RAW_MESSAGE;
         byte[] signed = raw ? message : java.util.HexFormat.of().parseHex(Digests.sha256(message));
         try {
-            return Boolean.TRUE.equals(kms.verify(v -> v.keyId(keyId()).signingAlgorithm(algorithm)
+            return Boolean.TRUE.equals(kms.get().verify(v -> v.keyId(keyId()).signingAlgorithm(algorithm)
                     .messageType(raw ? MessageType.RAW : MessageType.DIGEST).message(SdkBytes.fromByteArray(signed))
                     .signature(SdkBytes.fromByteArray(signature))).signatureValid());
         } catch (KmsInvalidSignatureException e) {

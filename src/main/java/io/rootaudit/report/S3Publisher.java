@@ -1,5 +1,6 @@
 package io.rootaudit.report;
 
+import io.rootaudit.aws.AwsClients;
 import io.rootaudit.aws.EndpointUnreachableException;
 import io.rootaudit.aws.UploadTimeouts;
 import io.rootaudit.config.RootAuditProperties;
@@ -21,9 +22,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -49,14 +50,14 @@ public class S3Publisher implements AdditionalPrerequisites {
     private static final Logger log = LoggerFactory.getLogger(S3Publisher.class);
     private static final String PROBE = ".rootaudit-write-check";
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final RootAuditProperties.S3 settings;
     private final RootAuditProperties.Aws aws;
     private final JsonMapper json;
     private final Clock clock;
 
-    S3Publisher(@Lazy S3Client s3, RootAuditProperties properties, JsonMapper json, Clock clock) {
-        this.s3 = s3;
+    S3Publisher(AwsClients clients, RootAuditProperties properties, JsonMapper json, Clock clock) {
+        this.s3 = clients::s3;
         this.settings = properties.report().s3();
         this.aws = properties.aws();
         this.json = json;
@@ -86,7 +87,7 @@ public class S3Publisher implements AdditionalPrerequisites {
         String bucket = settings.bucket();
         List<PrerequisiteCheck> checks = new ArrayList<>();
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.get().headBucket(b -> b.bucket(bucket));
             checks.add(AdditionalPrerequisites.passed("s3-bucket", "Evidence bucket exists", bucket));
         } catch (SdkException e) {
             checks.add(AdditionalPrerequisites.failed("s3-bucket", "Evidence bucket exists", bucket + ": " + describe(e), e,
@@ -100,7 +101,7 @@ public class S3Publisher implements AdditionalPrerequisites {
         }
         if (settings.objectLock().enabled()) {
             try {
-                var config = s3.getObjectLockConfiguration(b -> b.bucket(bucket)).objectLockConfiguration();
+                var config = s3.get().getObjectLockConfiguration(b -> b.bucket(bucket)).objectLockConfiguration();
                 if (config != null && config.objectLockEnabled() == ObjectLockEnabled.ENABLED) {
                     checks.add(AdditionalPrerequisites.passed("s3-object-lock", "Object Lock enabled on the bucket", bucket));
                 } else {
@@ -129,7 +130,7 @@ public class S3Publisher implements AdditionalPrerequisites {
         String key = (settings.normalizedPrefix().isEmpty() ? "" : settings.normalizedPrefix() + "/") + PROBE;
         String uploadId;
         try {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).serverSideEncryption(encryption())
+            uploadId = s3.get().createMultipartUpload(b -> b.bucket(bucket).key(key).serverSideEncryption(encryption())
                     .ssekmsKeyId(kmsKeyId())).uploadId();
         } catch (SdkException e) {
             return AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable", describe(e), e,
@@ -138,7 +139,7 @@ public class S3Publisher implements AdditionalPrerequisites {
                             + " to the caller (see config/iam-policy-evidence-bucket.json)");
         }
         try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            s3.get().abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
         } catch (SdkException e) {
             return AdditionalPrerequisites.failed("s3-write", "Evidence bucket is writable",
                     "started a test upload to s3://" + bucket + "/" + key + " but could not abort it: " + describe(e), e,
@@ -181,9 +182,9 @@ public class S3Publisher implements AdditionalPrerequisites {
             try {
                 long size = Files.size(path);
                 String checksum = base64Sha256(path);
-                s3.putObject(put(key, retainUntil).checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum)
+                s3.get().putObject(put(key, retainUntil).checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum)
                         .contentLength(size).overrideConfiguration(UploadTimeouts.of(aws, size)).build(), RequestBody.fromFile(path));
-                HeadObjectResponse head = s3.headObject(h -> h.bucket(settings.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
+                HeadObjectResponse head = s3.get().headObject(h -> h.bucket(settings.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
                 verifyUpload(file, head, size, checksum, retainUntil);
                 log.info("Published s3://{}/{} ({} bytes, verified)", settings.bucket(), key, size);
             } catch (SdkException e) {
@@ -250,7 +251,7 @@ public class S3Publisher implements AdditionalPrerequisites {
      */
     InputStream open(String bucket, String key) throws NoSuchFileException {
         try {
-            return s3.getObject(g -> g.bucket(bucket).key(key));
+            return s3.get().getObject(g -> g.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
             throw new NoSuchFileException("s3://" + bucket + "/" + key, null, describe(e));
         }

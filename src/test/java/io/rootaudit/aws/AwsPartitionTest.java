@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.organizations.endpoints.OrganizationsEndp
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Per partition, what the real SDK clients built by {@link AwsClientsConfiguration} would send: the endpoint, the region
+ * Per partition, what the real SDK clients built by {@link AwsClients} would send: the endpoint, the region
  * the request is signed for, and the task policy ARN in AssumeRoot, recorded by an HTTP client that sends nothing.
  */
 class AwsPartitionTest {
@@ -70,7 +70,7 @@ class AwsPartitionTest {
         Clients clients = clients(region);
         assertThat(clients.region.partition().id()).isEqualTo(partition);
 
-        RecordingHttpClient.Sent assumeRoot = send(() -> new RootSessions(clients.sts, clients.region)
+        RecordingHttpClient.Sent assumeRoot = send(() -> new RootSessions(() -> clients.sts, clients.region)
                 .open("111122223333", TaskPolicy.AUDIT_ROOT_USER_CREDENTIALS, Duration.ofMinutes(15)));
         assertThat(origin(assumeRoot.uri())).isEqualTo(sts);
         assertThat(assumeRoot.signingRegion()).isEqualTo(region);
@@ -100,7 +100,7 @@ class AwsPartitionTest {
     void anEndpointOverrideKeepsWorkingInEveryPartition() {
         System.setProperty("aws.endpointUrl", "http://127.0.0.1:4566");
         Clients clients = clients("cn-north-1");
-        RecordingHttpClient.Sent assumeRoot = send(() -> new RootSessions(clients.sts, clients.region)
+        RecordingHttpClient.Sent assumeRoot = send(() -> new RootSessions(() -> clients.sts, clients.region)
                 .open("111122223333", TaskPolicy.DELETE_ROOT_USER_CREDENTIALS, Duration.ofMinutes(15)));
         RecordingHttpClient.Sent features = send(() -> clients.iam.listOrganizationsFeatures(r -> {}));
         RecordingHttpClient.Sent organization = send(() -> clients.organizations.describeOrganization());
@@ -154,13 +154,10 @@ class AwsPartitionTest {
     private Clients clients(String region) {
         RootAuditProperties properties = BoundProperties.of(Map.of("rootaudit.aws.region", region,
                 "rootaudit.aws.max-attempts", "1"));
-        AwsClientsConfiguration configuration = new AwsClientsConfiguration();
         ObjectProvider<AwsConnection> noConnection = new StaticListableBeanFactory().getBeanProvider(AwsConnection.class);
-        AwsRegion awsRegion = configuration.awsRegion(properties, noConnection);
-        RateLimiters limiters = new RateLimiters(properties);
-        return new Clients(awsRegion, configuration.stsClient(http, awsRegion, properties, limiters, noConnection),
-                configuration.iamClient(http, awsRegion, properties, limiters, noConnection),
-                configuration.organizationsClient(http, awsRegion, properties, limiters, noConnection));
+        AwsRegion awsRegion = new AwsClientsConfiguration().awsRegion(properties, noConnection);
+        AwsClients clients = new AwsClients(properties, awsRegion, new RateLimiters(properties), null, () -> http);
+        return new Clients(awsRegion, clients.sts(), clients.iam(), clients.organizations());
     }
 
     private RecordingHttpClient.Sent send(Runnable call) {

@@ -122,7 +122,7 @@ class EventBridgeNotifierTest {
             @Override
             public void close() {}
         };
-        return new EventBridgeNotifier(client, new RootAuditProperties.Notify("audit"), JsonMapper.builder().build(),
+        return new EventBridgeNotifier(() -> client, new RootAuditProperties.Notify("audit"), JsonMapper.builder().build(),
                 pauses::add);
     }
 
