@@ -5,9 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * One file of the evidence pack, rendered from the {@link EvidenceReport}. Writers run in a fixed order
- * (results.json first) and may read the files written before them from {@code folder}, as the PDF does to
- * embed results.json.
+ * One file of the evidence pack, rendered from the {@link EvidenceReport}. results.json is written first; the other
+ * writers then run side by side, each on its own thread, and may read results.json from {@code folder}, as the PDF
+ * does to embed it.
  */
 public interface ArtifactWriter {
 

@@ -2,23 +2,25 @@ package io.rootaudit.report;
 
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.store.RunRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Renders a run's evidence pack into its local folder: every {@link ArtifactWriter} in order (results.json
- * first, so the PDF can embed it and show its digest), then {@code manifest.json} over their bytes, then its
- * signature when a signing key is configured ({@link ManifestSigner}). The local
- * copy is always written and kept, whether or not the pack is also published to S3.
+ * Renders a run's evidence pack into its local folder: results.json first, so the PDF can embed it and show its
+ * digest, then the other {@link ArtifactWriter}s side by side, then {@code manifest.json} over their bytes, then its
+ * signature when a signing key is configured ({@link ManifestSigner}). The local copy is always written and kept,
+ * whether or not the pack is also published to S3.
  */
 @Component
 public class EvidencePack {
@@ -74,30 +76,70 @@ public class EvidencePack {
 
     /**
      * Writes every artifact of {@code report} into {@code folder}, then the manifest over their bytes (its run,
-     * organization, period and tool version are those of the report, which every artifact shows).
+     * organization, period and tool version are those of the report, which every artifact shows). results.json comes
+     * first, since the PDF embeds it and shows its digest; the others are then rendered at once, each on its own thread, because
+     * the PDF alone takes as long as all the rest together. A step meter (the report benchmark's heap probe) renders
+     * them one by one instead, so that each step's memory is its own.
      */
     Written render(EvidenceReport report, RunFolder folder, StepMeter meter, Step model) {
-        List<Step> steps = new ArrayList<>(List.of(model));
-        List<Manifest.Artifact> artifacts = new ArrayList<>();
-        for (ArtifactWriter writer : writers) {
-            EvidenceReport current = report;
-            meter.start();
-            long t = System.nanoTime();
-            Path file = folder.write(writer.fileName(), out -> writer.write(current, folder.path(), out));
-            Manifest.Artifact artifact = artifact(file);
-            artifacts.add(artifact);
-            if (writer.fileName().equals(ResultsJsonWriter.FILE)) {
-                report = report.withResultsJsonSha256(artifact.sha256());
-            }
-            Step step = new Step(writer.fileName(), (System.nanoTime() - t) / 1_000_000, meter.peakBytes(), artifact.bytes());
-            steps.add(step);
-            log.info("Wrote {} ({} bytes) in {} ms", file, artifact.bytes(), step.millis());
+        ArtifactWriter first = writers.get(0);
+        if (!first.fileName().equals(ResultsJsonWriter.FILE)) {
+            throw new IllegalStateException("the evidence pack must begin with " + ResultsJsonWriter.FILE);
         }
-        EvidenceReport.RunInfo run = report.run();
+        Rendered results = render(first, report, folder, meter);
+        EvidenceReport withDigest = report.withResultsJsonSha256(results.artifact().sha256());
+        List<Rendered> rendered = new ArrayList<>(List.of(results));
+        List<ArtifactWriter> rest = writers.subList(1, writers.size());
+        if (meter == StepMeter.NONE) {
+            rendered.addAll(inParallel(rest, withDigest, folder));
+        } else {
+            rest.forEach(writer -> rendered.add(render(writer, withDigest, folder, meter)));
+        }
+        List<Step> steps = new ArrayList<>(List.of(model));
+        rendered.forEach(r -> steps.add(r.step()));
+        EvidenceReport.RunInfo run = withDigest.run();
         Manifest manifest = new Manifest(Manifest.SCHEMA_VERSION, run.runId(), run.organizationId(), run.period(), run.toolVersion(),
-                run.generatedAt(), artifacts);
+                run.generatedAt(), rendered.stream().map(Rendered::artifact).toList());
         folder.write(Manifest.FILE, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, manifest));
         return new Written(manifest, folder, steps);
+    }
+
+    private record Rendered(Manifest.Artifact artifact, Step step) {}
+
+    /** The artifacts in writer order; the first failure is thrown once every rendering has ended. */
+    private List<Rendered> inParallel(List<ArtifactWriter> rest, EvidenceReport report, RunFolder folder) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(rest.size(), r -> {
+            Thread t = new Thread(r, "evidence-pack-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Rendered>> futures = pool.invokeAll(rest.stream()
+                    .<Callable<Rendered>>map(writer -> () -> render(writer, report, folder, StepMeter.NONE)).toList());
+            List<Rendered> rendered = new ArrayList<>();
+            for (Future<Rendered> future : futures) {
+                rendered.add(future.get());
+            }
+            return rendered;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the evidence pack into " + folder.path(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("cannot write the evidence pack into " + folder.path(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Rendered render(ArtifactWriter writer, EvidenceReport report, RunFolder folder, StepMeter meter) {
+        meter.start();
+        long t = System.nanoTime();
+        Manifest.Artifact artifact = folder.writeArtifact(writer.fileName(), out -> writer.write(report, folder.path(), out));
+        Step step = new Step(writer.fileName(), (System.nanoTime() - t) / 1_000_000, meter.peakBytes(), artifact.bytes());
+        log.info("Wrote {} ({} bytes) in {} ms", folder.file(writer.fileName()), artifact.bytes(), step.millis());
+        return new Rendered(artifact, step);
     }
 
     /** What a rendering produced, with the time and peak heap of each step (for logs and the benchmark). */
@@ -123,13 +165,5 @@ public class EvidencePack {
 
         /** The peak since {@link #start()}. */
         long peakBytes();
-    }
-
-    private static Manifest.Artifact artifact(Path file) {
-        try {
-            return new Manifest.Artifact(file.getFileName().toString(), Files.size(file), Digests.sha256(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

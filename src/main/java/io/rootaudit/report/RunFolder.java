@@ -1,11 +1,15 @@
 package io.rootaudit.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * The evidence folder of one run, {@code <local-dir>/<organization id>/<period>/<run id>/}. Files are written
@@ -23,10 +27,30 @@ public record RunFolder(Path path) {
 
     /** Writes {@code name} atomically through {@code writer}. */
     public Path write(String name, IoWriter writer) {
+        return write(name, writer, null);
+    }
+
+    /**
+     * Writes {@code name} atomically and returns its manifest entry, the SHA-256 taken from the bytes as they are
+     * written rather than by reading the file back (a 10,000-account OCSF file is some 400 MB).
+     */
+    Manifest.Artifact writeArtifact(String name, IoWriter writer) {
+        MessageDigest digest = Digests.newDigest();
+        Path file = write(name, writer, digest);
+        try {
+            return new Manifest.Artifact(name, Files.size(file), HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the size of " + file, e);
+        }
+    }
+
+    private Path write(String name, IoWriter writer, MessageDigest digest) {
         try {
             Files.createDirectories(path);
             Path tmp = Files.createTempFile(path, "." + name, ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            OutputStream file = Files.newOutputStream(tmp);
+            try (OutputStream out = digest == null ? file
+                    : new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16)) {
                 writer.write(out);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
