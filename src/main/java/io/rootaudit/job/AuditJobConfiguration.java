@@ -47,11 +47,12 @@ class AuditJobConfiguration {
      * Two flows side by side. One lists the organization into the snapshot, then reads the tags that only label
      * accounts; both go through the Organizations rate limit. The other audits the accounts as their pages are stored,
      * through STS and IAM, so it never waits for the listing or the tags, and the run takes as long as the longer of the
-     * two. Remediation and the evidence pack wait for both.
+     * two. Remediation and the evidence pack wait for both; the pack's renderers are loaded while the accounts are
+     * audited.
      */
     @Bean
     Job rootAuditJob(JobRepository jobs, Step snapshotStep, Step auditStep, Step tagsStep, Step remediationStep,
-                     Step resultsStep, RateLimiters rateLimiters) {
+                     Step resultsStep, RateLimiters rateLimiters, EvidencePack pack) {
         Flow organization = new FlowBuilder<Flow>("organizationFlow").start(snapshotStep).next(tagsStep).build();
         Flow audit = new FlowBuilder<Flow>("auditFlow").start(auditStep).build();
         Flow listAndAudit = new FlowBuilder<Flow>("listAndAudit").split(new SimpleAsyncTaskExecutor("organization-"))
@@ -59,6 +60,7 @@ class AuditJobConfiguration {
         return new JobBuilder(JOB_NAME, jobs).start(listAndAudit).next(remediationStep).next(resultsStep)
                 .end()
                 .listener(new ThrottlingReport(rateLimiters))
+                .listener(new PackWarmUp(pack))
                 .build();
     }
 

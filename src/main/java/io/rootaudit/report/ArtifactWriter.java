@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * One file of the evidence pack, rendered from the {@link EvidenceReport}. results.json is written first; the other
  * writers then run side by side, each on its own thread, and may read results.json from {@code folder}, as the PDF
- * does to embed it.
+ * does to embed it. {@code folder} is null when nothing is to be read (the renderers' warm-up).
  */
 public interface ArtifactWriter {
 
