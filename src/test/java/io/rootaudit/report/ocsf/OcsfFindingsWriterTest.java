@@ -76,6 +76,23 @@ class OcsfFindingsWriterTest {
 
     /** Synthetic evidence of a larger organization: hostile names, errors, exceptions, skipped accounts. */
     @Test
+    void theFileIsAJsonArrayWithOneCompactFindingPerLine() throws IOException {
+        List<JsonNode> records = write(report());
+        List<String> lines = Files.readAllLines(dir.resolve(OcsfFindingsWriter.FILE), StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("[");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("]");
+        List<String> findings = lines.subList(1, lines.size() - 1);
+        assertThat(findings).hasSameSizeAs(records);
+        JsonMapper json = JsonMapper.builder().build();
+        for (int i = 0; i < findings.size(); i++) {
+            String line = findings.get(i);
+            String record = i < findings.size() - 1 ? line.substring(0, line.length() - 1) : line;
+            assertThat(line).startsWith("{\"activity_id\":");
+            assertThat(json.readTree(record)).isEqualTo(records.get(i));
+        }
+    }
+
+    @Test
     void syntheticEvidenceConformsToo() throws IOException {
         List<JsonNode> records = write(SyntheticEvidence.of(60));
         assertThat(records).isNotEmpty();
