@@ -4,7 +4,10 @@ import io.rootaudit.report.EvidencePack;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** Loads the evidence renderers while the run is audited, so the pack at its end does not pay for it ({@link EvidencePack#warmUp}). */
+/**
+ * Loads the evidence renderers while the run is audited, so that the pack at its end does not pay for it
+ * ({@link EvidencePack#warmUp}).
+ */
 class PackWarmUp implements JobExecutionListener {
 
     private final EvidencePack pack;

@@ -102,9 +102,9 @@ public class EvidencePack {
     /**
      * Writes every artifact of {@code report} into {@code folder}, then the manifest over their bytes (its run,
      * organization, period and tool version are those of the report, which every artifact shows). results.json comes
-     * first, since the PDF embeds it and shows its digest; the others are then rendered at once, each on its own thread, because
-     * the PDF alone takes as long as all the rest together. A step meter (the report benchmark's heap probe) renders
-     * them one by one instead, so that each step's memory is its own.
+     * first, since the PDF embeds it and shows its digest; the others are then rendered at once, each on its own
+     * thread, because the PDF alone takes as long as all the rest together. A step meter (the report benchmark's heap
+     * probe) renders them one by one instead, so that each step's memory is its own.
      */
     Written render(EvidenceReport report, RunFolder folder, StepMeter meter, Step model) {
         ArtifactWriter first = writers.get(0);
@@ -133,6 +133,9 @@ public class EvidencePack {
 
     /** The artifacts in writer order; the first failure is thrown once every rendering has ended. */
     private List<Rendered> inParallel(List<ArtifactWriter> rest, EvidenceReport report, RunFolder folder) {
+        if (rest.isEmpty()) {
+            return List.of();
+        }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(rest.size(), r -> {
             Thread t = new Thread(r, "evidence-pack-" + n.incrementAndGet());
@@ -151,6 +154,9 @@ public class EvidencePack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the evidence pack into " + folder.path(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException r ? r
                     : new IllegalStateException("cannot write the evidence pack into " + folder.path(), e.getCause());
         } finally {
