@@ -29,7 +29,9 @@ class ConcurrentInvocationTest {
     }
 
     private void refusesWhileTheFirstRuns(Emulator emulator, String[] datasource, String message) throws Exception {
-        emulator.createOrganization(Orgs.simple(8));
+        // 40 members at 250 ms a request, one at a time: some 20 s of audit, well past the second invocation's start
+        // and preflight (which the latency slows too), so the first is still running when the second checks
+        emulator.createOrganization(Orgs.simple(40));
         emulator.latency(250);
         String[] first = concat(new String[] {"audit", "--rootaudit.audit.concurrency=1"}, datasource);
         Process running = ChildJvm.start(emulator, work, work.resolve("first.log"), first);
@@ -42,7 +44,7 @@ class ConcurrentInvocationTest {
         emulator.latency(0);
         assertThat(running.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(running.exitValue()).as(Files.readString(work.resolve("first.log"))).isZero();
-        assertThat(second.results().get("accounts").size()).isEqualTo(9);
+        assertThat(second.results().get("accounts").size()).isEqualTo(41);
     }
 
     private static String[] concat(String[] a, String[] b) {
