@@ -58,7 +58,7 @@ class ManifestPropertyTest {
                 assertThat(result.problems()).as("problems of a failed verification").isNotEmpty();
             }
             assertReadable(result.problems());
-            assertNothingReadOutside(result.problems());
+            assertNothingReadOutside(doc, result.problems());
         });
     }
 
@@ -74,7 +74,7 @@ class ManifestPropertyTest {
             assertThat(result.problems().stream().filter(p -> p.contains("not a file name of the pack")))
                     .as("problems for entries outside the pack").hasSize((int) outsideEntries);
             assertReadable(result.problems());
-            assertNothingReadOutside(result.problems());
+            assertNothingReadOutside(doc, result.problems());
         });
     }
 
@@ -96,7 +96,15 @@ class ManifestPropertyTest {
         }
     }
 
-    private void assertNothingReadOutside(List<String> problems) {
+    /**
+     * Problems may quote the manifest (a parse error quotes the token it stopped at), so a digest the manifest itself
+     * holds proves nothing; one it does not hold can only come from reading the file outside the pack. (Found by this
+     * property: a manifest shrunk to the outside file's digest alone, which the parse error quoted.)
+     */
+    private void assertNothingReadOutside(Document manifest, List<String> problems) {
+        if (manifest.text().contains(pack.outsideSha256())) {
+            return;
+        }
         assertThat(String.join("\n", problems)).as("problems showing the digest of a file outside the pack")
                 .doesNotContain(pack.outsideSha256());
     }
