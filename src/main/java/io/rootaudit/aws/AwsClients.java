@@ -2,9 +2,9 @@ package io.rootaudit.aws;
 
 import io.rootaudit.config.RootAuditProperties;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ public class AwsClients implements AutoCloseable {
     private final RateLimiters limiters;
     private final AwsConnection connection;
     private final Supplier<SdkHttpClient> newHttpClient;
-    private final Map<Class<?>, SdkAutoCloseable> built = new LinkedHashMap<>();
+    private final Map<Class<?>, SdkAutoCloseable> built = new ConcurrentHashMap<>();
     private SdkHttpClient http;
 
     @Autowired
@@ -118,8 +118,19 @@ public class AwsClients implements AutoCloseable {
         }
     }
 
-    private synchronized <C extends SdkAutoCloseable> C client(Class<C> type, Supplier<C> builder) {
-        return type.cast(built.computeIfAbsent(type, t -> builder.get()));
+    /** Every AWS request asks for its client, so the built one is returned without taking the lock. */
+    private <C extends SdkAutoCloseable> C client(Class<C> type, Supplier<C> builder) {
+        SdkAutoCloseable client = built.get(type);
+        if (client == null) {
+            synchronized (this) {
+                client = built.get(type);
+                if (client == null) {
+                    client = builder.get();
+                    built.put(type, client);
+                }
+            }
+        }
+        return type.cast(client);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, ApiFamily family,
