@@ -111,14 +111,14 @@ public class EvidencePack {
         if (!first.fileName().equals(ResultsJsonWriter.FILE)) {
             throw new IllegalStateException("the evidence pack must begin with " + ResultsJsonWriter.FILE);
         }
-        Rendered results = render(first, report, folder, meter);
+        Rendered results = renderOne(first, report, folder, meter);
         EvidenceReport withDigest = report.withResultsJsonSha256(results.artifact().sha256());
         List<Rendered> rendered = new ArrayList<>(List.of(results));
         List<ArtifactWriter> rest = writers.subList(1, writers.size());
         if (meter == StepMeter.NONE) {
             rendered.addAll(inParallel(rest, withDigest, folder));
         } else {
-            rest.forEach(writer -> rendered.add(render(writer, withDigest, folder, meter)));
+            rest.forEach(writer -> rendered.add(renderOne(writer, withDigest, folder, meter)));
         }
         List<Step> steps = new ArrayList<>(List.of(model));
         rendered.forEach(r -> steps.add(r.step()));
@@ -144,7 +144,7 @@ public class EvidencePack {
         });
         try {
             List<Future<Rendered>> futures = pool.invokeAll(rest.stream()
-                    .<Callable<Rendered>>map(writer -> () -> render(writer, report, folder, StepMeter.NONE)).toList());
+                    .<Callable<Rendered>>map(writer -> () -> renderOne(writer, report, folder, StepMeter.NONE)).toList());
             List<Rendered> rendered = new ArrayList<>();
             for (Future<Rendered> future : futures) {
                 rendered.add(future.get());
@@ -164,7 +164,8 @@ public class EvidencePack {
         }
     }
 
-    private Rendered render(ArtifactWriter writer, EvidenceReport report, RunFolder folder, StepMeter meter) {
+    /** One artifact, written and hashed, with its time and memory. */
+    private Rendered renderOne(ArtifactWriter writer, EvidenceReport report, RunFolder folder, StepMeter meter) {
         meter.start();
         long t = System.nanoTime();
         Manifest.Artifact artifact = folder.writeArtifact(writer.fileName(), out -> writer.write(report, folder.path(), out));
