@@ -119,6 +119,32 @@ record PdfView(Cover cover, Summary summary, Organization organization, List<Acc
 
     record AppendixRow(String id, String name, String ou, String status, String cssClass, String severity) {}
 
+    /** Rows per table section ({@code <tbody>}) of the long tables; see {@link #sections(List)}. */
+    static final int SECTION_ROWS = 50;
+
+    /** The appendix in table sections of {@value #SECTION_ROWS} rows (see {@link #sections(List)}). */
+    public List<List<AppendixRow>> appendixSections() {
+        return sections(appendix);
+    }
+
+    /** The findings table in table sections of {@value #SECTION_ROWS} rows (see {@link #sections(List)}). */
+    public List<List<AccountFindings>> nonCompliantSections() {
+        return sections(nonCompliant);
+    }
+
+    /**
+     * A long table's rows cut into consecutive sections. openhtmltopdf recomputes the cell widths of a whole
+     * {@code <tbody>} every time a row of it moves to the next page, so one section of 10,000 rows costs
+     * rows x pages; sections of a few dozen rows keep that work proportional to the rows. The table looks the same.
+     */
+    static <T> List<List<T>> sections(List<T> rows) {
+        List<List<T>> sections = new ArrayList<>((rows.size() + SECTION_ROWS - 1) / SECTION_ROWS);
+        for (int i = 0; i < rows.size(); i += SECTION_ROWS) {
+            sections.add(rows.subList(i, Math.min(rows.size(), i + SECTION_ROWS)));
+        }
+        return sections;
+    }
+
     static PdfView of(EvidenceReport report, String resultsSha256, boolean resultsAttached) {
         return of(report, resultsSha256, resultsAttached, null);
     }

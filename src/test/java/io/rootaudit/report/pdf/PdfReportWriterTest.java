@@ -117,6 +117,20 @@ class PdfReportWriterTest {
         assertThat(occurrences(text, "Delete the key with the IAMDeleteRootUserCredentials task.")).isEqualTo(1);
     }
 
+    /** The appendix is cut into table sections of 50 rows; read back, it still lists every account once, in order. */
+    @Test
+    void appendixListsEveryAccountOnceInTheRunsOrderAcrossItsTableSections() {
+        assertThat(report.accounts()).hasSizeGreaterThan(2 * PdfView.SECTION_ROWS);
+        String appendix = text.substring(text.lastIndexOf("Appendix: every account"));
+        int from = 0;
+        for (AccountRow account : report.accounts()) {
+            int at = appendix.indexOf(account.accountId(), from);
+            assertThat(at).as("account %s after position %d of the appendix", account.accountId(), from).isPositive();
+            assertThat(occurrences(appendix, account.accountId())).as(account.accountId()).isEqualTo(1);
+            from = at;
+        }
+    }
+
     /**
      * Column headers wrap between words only: read back from the PDF, the headers of the result tables are whole
      * words ("Excepted", "Not" "assessed"), never pieces such as "Excepte" "d" or "Not ass" "essed".
