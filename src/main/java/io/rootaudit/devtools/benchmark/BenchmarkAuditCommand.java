@@ -16,6 +16,8 @@ import picocli.CommandLine.Unmatched;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -156,15 +158,23 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
         HeapPeak.resetHighWater();
         Path database = work.resolve("db/rootaudit");
         long start = System.nanoTime();
+        Instant invoked = Instant.now();
         List<String> audit = new ArrayList<>(List.of("audit"));
         audit.addAll(args);
         int code = RootAuditCli.run(launch.withAws(AwsConnection.emulator(emulator.endpoint(), "benchmark", "benchmark")),
                 List.of(), audit.toArray(String[]::new));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats(), StepTimes.read(database));
+        Instant returned = Instant.now();
+        return new Job(code, seconds, HeapPeak.highWater() >> 20, emulator.stats(), StepTimes.read(database), invoked,
+                returned);
     }
 
-    private record Job(int exitCode, double seconds, long heapMb, JsonNode stats, Map<String, Double> steps) {
+    private record Job(int exitCode, double seconds, long heapMb, JsonNode stats, StepTimes times, Instant invoked,
+                       Instant returned) {
+        Map<String, Double> steps() {
+            return times.seconds();
+        }
+
         long auditCalls() {
             long calls = 0;
             for (String a : AUDIT_ACTIONS) {
@@ -217,6 +227,13 @@ public final class BenchmarkAuditCommand implements Callable<Integer> {
                 job.seconds() - audit);
         out.printf(Locale.ROOT, "full job - max(audit, snapshot + tags) %.1f s%n",
                 job.seconds() - Math.max(audit, snapshot + tags));
+        StepTimes times = job.times();
+        if (times.auditStart() != null) {
+            out.printf(Locale.ROOT, "before the audit step            %8.1f s   (Spring context, store, preflight, first page of the listing)%n",
+                    Duration.between(job.invoked(), times.auditStart()).toMillis() / 1000.0);
+            out.printf(Locale.ROOT, "after the audit step             %8.1f s   (rest of the tag reads, remediation, evidence pack, closing)%n",
+                    Duration.between(times.auditEnd(), job.returned()).toMillis() / 1000.0);
+        }
     }
 
     private void printThrottled(int audited, double throttleRate, Job base, Job throttled, long fired) {

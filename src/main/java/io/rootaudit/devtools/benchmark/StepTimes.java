@@ -7,17 +7,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How long each step of the benchmark's job took, read back from the job repository the run left behind. */
-final class StepTimes {
+/**
+ * How long each step of the benchmark's job took, and when the audit step started and ended, read back from the job
+ * repository the run left behind: with the invocation's own start and end, they split the job into what comes
+ * before the audit step, the audit step, and what follows it.
+ */
+record StepTimes(Map<String, Double> seconds, Instant auditStart, Instant auditEnd) {
 
-    private StepTimes() {}
+    static final String AUDIT_STEP = "audit";
 
     /** Step name to seconds (the last execution of each); empty when the database cannot be read. */
-    static Map<String, Double> read(Path database) {
+    static StepTimes read(Path database) {
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Instant auditStart = null;
+        Instant auditEnd = null;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + database.toAbsolutePath() + ";IFEXISTS=TRUE", "sa", "");
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
@@ -26,10 +33,14 @@ final class StepTimes {
                 Timestamp start = rs.getTimestamp(2);
                 Timestamp end = rs.getTimestamp(3);
                 seconds.put(rs.getString(1), (end.getTime() - start.getTime()) / 1000.0);
+                if (AUDIT_STEP.equals(rs.getString(1))) {
+                    auditStart = start.toInstant();
+                    auditEnd = end.toInstant();
+                }
             }
         } catch (SQLException e) {
             System.err.println("benchmark: step times unavailable: " + e.getMessage());
         }
-        return seconds;
+        return new StepTimes(seconds, auditStart, auditEnd);
     }
 }
