@@ -280,6 +280,21 @@ class PdfReportWriterTest {
         assertThat(text).contains(io.rootaudit.report.Digests.sha256(RESULTS_JSON.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** With no account at all, the sectioned tables have no section: the PDF still renders, header and count. */
+    @Test
+    void rendersARunWithoutAccounts(@TempDir Path empty) throws IOException {
+        EvidenceReport none = new EvidenceReport(report.run(), report.organization(), report.summary(),
+                List.of(), report.exceptions(), null, null, null, List.of());
+        try (PDDocument doc = Loader.loadPDF(render(none, empty))) {
+            String noneText = textOf(doc);
+            assertThat(noneText).contains("No account has a finding.");
+            String appendix = noneText.substring(noneText.lastIndexOf("Appendix: every account"));
+            // the header row is there and no account row follows it
+            assertThat(appendix).contains("Account id Name OU path Status Highest severity")
+                    .doesNotContainPattern("\\d{12}");
+        }
+    }
+
     @Test
     void firstRunSaysSoAndWorksWithoutResultsJson(@TempDir Path empty) throws IOException {
         EvidenceReport first = new EvidenceReport(report.run(), report.organization(), report.summary(),
