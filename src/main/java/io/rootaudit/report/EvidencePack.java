@@ -2,6 +2,7 @@ package io.rootaudit.report;
 
 import io.rootaudit.config.RootAuditProperties;
 import io.rootaudit.store.RunRecord;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public class EvidencePack {
         return written;
     }
 
+    /** Accounts of the run that the warm-up renders at most. */
+    static final int WARM_UP_ACCOUNTS = 50;
+
     /**
      * Renders the run as it stands so far, into nothing, on a background thread: the first rendering of a JVM loads
      * the PDF and spreadsheet libraries, their fonts and templates, which took most of a 1,000-account pack's time.
@@ -85,10 +89,7 @@ public class EvidencePack {
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                EvidenceReport report = reports.build(runId, Instant.now());
-                for (ArtifactWriter writer : writers) {
-                    writer.write(report, null, OutputStream.nullOutputStream());
-                }
+                warmUp(reports.build(runId, Instant.now()));
                 log.debug("Evidence renderers warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (Exception | LinkageError e) {
                 log.debug("Warming up the evidence renderers failed; the pack will load them itself", e);
@@ -97,6 +98,21 @@ public class EvidencePack {
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * Renders at most {@value #WARM_UP_ACCOUNTS} of the report's accounts into nothing: enough to load every
+     * renderer, and never a second full rendering of a resumed run that has most of its accounts already, which could
+     * still be under way when the pack itself starts and would double its memory.
+     */
+    void warmUp(EvidenceReport report) throws IOException {
+        List<EvidenceReport.AccountRow> all = report.accounts() == null ? List.of() : report.accounts();
+        EvidenceReport sample = new EvidenceReport(report.run(), report.organization(), report.summary(),
+                List.copyOf(all.subList(0, Math.min(all.size(), WARM_UP_ACCOUNTS))), report.exceptions(), report.trend(),
+                report.resultsJsonSha256(), report.remediation(), report.privilegedActions());
+        for (ArtifactWriter writer : writers) {
+            writer.write(sample, null, OutputStream.nullOutputStream());
+        }
     }
 
     /**

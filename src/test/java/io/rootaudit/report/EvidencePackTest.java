@@ -78,6 +78,22 @@ class EvidencePackTest {
                 .hasMessageContaining("must begin with results.json");
     }
 
+    /** The warm-up renders a bounded sample of the run, whatever its size, and writes no file. */
+    @Test
+    void theWarmUpRendersAtMostItsSampleOfAccountsAndWritesNothing() throws IOException {
+        AccountCount small = new AccountCount();
+        AccountCount large = new AccountCount();
+
+        pack(List.of(resultsJson(), small)).warmUp(SyntheticEvidence.of(3));
+        pack(List.of(resultsJson(), large)).warmUp(SyntheticEvidence.of(EvidencePack.WARM_UP_ACCOUNTS * 4));
+
+        assertThat(small.seen).isEqualTo(3);
+        assertThat(large.seen).isEqualTo(EvidencePack.WARM_UP_ACCOUNTS);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
     private static EvidencePack pack(List<ArtifactWriter> writers) {
         return new EvidencePack(null, writers, null, Manifests.applicationJsonMapper(), null);
     }
@@ -111,6 +127,22 @@ class EvidencePackTest {
         public void write(EvidenceReport report, Path folder, OutputStream out) throws IOException {
             out.write("half".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
+        }
+    }
+
+    /** Keeps the number of accounts of the report it was given. */
+    private static final class AccountCount implements ArtifactWriter {
+        volatile int seen = -1;
+
+        @Override
+        public String fileName() {
+            return "count.txt";
+        }
+
+        @Override
+        public void write(EvidenceReport report, Path folder, OutputStream out) throws IOException {
+            seen = report.accounts().size();
+            out.write(String.valueOf(seen).getBytes(StandardCharsets.UTF_8));
         }
     }
 
